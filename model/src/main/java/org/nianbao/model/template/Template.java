@@ -1,0 +1,176 @@
+package org.nianbao.model.template;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A report format (GOV_2019, GOV_2021, LEGACY) as read from {@code catalog.json}.
+ * <p>
+ * Serializes with Jackson to the form-building shape: id, title, document, years, sections, tables (rows and
+ * columns) and groups. The flat cell list is derived and left out; {@link #cells()} gives it in code.
+ */
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        fieldVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonPropertyOrder({"id", "title", "document", "years", "sections", "tables", "groups"})
+public final class Template {
+
+    private final String id;
+    private final String title;
+    private final String document;
+    private final YearRange years;
+    private final List<Section> sections;
+    private final List<Table> tables;
+    private final List<GroupDefinition> groups;
+    private final Map<String, CellDefinition> cells;
+    private final List<CellDefinition> cellList;
+    private final List<String> groupCellCodes;
+
+    Template(String id, String title, String document, YearRange years, List<Section> sections,
+             List<Table> tables, List<GroupDefinition> groups) {
+        this.id = id;
+        this.title = title;
+        this.document = document;
+        this.years = years;
+        this.sections = List.copyOf(sections);
+        this.tables = List.copyOf(tables);
+        this.groups = List.copyOf(groups);
+        Map<String, CellDefinition> byCode = new LinkedHashMap<>();
+        for (Table table : tables) {
+            for (Row row : table.rows()) {
+                for (Column column : row.columns()) {
+                    CellDefinition cell = CellDefinition.of(table.section(), row, column);
+                    if (byCode.put(cell.code(), cell) != null) {
+                        throw new IllegalStateException("catalog: " + id + ": cell " + cell.code() + " is defined twice");
+                    }
+                }
+            }
+        }
+        this.cells = Collections.unmodifiableMap(byCode);
+        this.cellList = List.copyOf(byCode.values());
+        this.groupCellCodes = this.groups.stream().flatMap(g -> g.metricCodes().stream()).toList();
+    }
+
+    @JsonProperty
+    public String id() {
+        return id;
+    }
+
+    @JsonProperty
+    public String title() {
+        return title;
+    }
+
+    /** The official document that defines the format. */
+    @JsonProperty
+    public String document() {
+        return document;
+    }
+
+    @JsonProperty
+    public YearRange years() {
+        return years;
+    }
+
+    public boolean intendedFor(int year) {
+        return years.contains(year);
+    }
+
+    /** All six sections; the numeric ones without a table here (all of them for LEGACY) take no cells. */
+    @JsonProperty
+    public List<Section> sections() {
+        return sections;
+    }
+
+    @JsonProperty
+    public List<Table> tables() {
+        return tables;
+    }
+
+    public Optional<Table> table(String section) {
+        return tables.stream().filter(t -> t.section().equals(section)).findFirst();
+    }
+
+    @JsonProperty
+    public List<GroupDefinition> groups() {
+        return groups;
+    }
+
+    /** Every cell, in table order. */
+    public List<CellDefinition> cells() {
+        return cellList;
+    }
+
+    public Optional<CellDefinition> cell(String code) {
+        return Optional.ofNullable(cells.get(code));
+    }
+
+    public Set<String> cellCodes() {
+        return cells.keySet();
+    }
+
+    /**
+     * The cells a row or group code stands for in one column of a section's table: one cell for a row, the member
+     * cells for a group ({@code outcome.withheld}), none when the template has no such row, group or column.
+     */
+    public List<String> cellsFor(String section, String rowOrGroupCode, String columnCode) {
+        String code = section + "." + rowOrGroupCode + "." + columnCode;
+        if (cells.containsKey(code)) {
+            return List.of(code);
+        }
+        return groups.stream()
+                .filter(g -> g.section().equals(section) && g.rowCode().equals(rowOrGroupCode)
+                        && g.columnCodes().contains(columnCode))
+                .findFirst()
+                .map(g -> g.cellCodesFor(columnCode))
+                .orElse(List.of());
+    }
+
+    /**
+     * The group cells of a report, e.g. {@code requests.outcome.withheld.total}, summed from its cells.
+     * A group whose member cells are all blank stays blank (absent); otherwise blank members count as 0.
+     */
+    public Map<String, BigDecimal> groupValues(Map<String, BigDecimal> reportCells) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (GroupDefinition group : groups) {
+            for (String column : group.columnCodes()) {
+                BigDecimal sum = null;
+                for (String member : group.cellCodesFor(column)) {
+                    BigDecimal value = reportCells.get(member);
+                    if (value != null) {
+                        sum = sum == null ? value : sum.add(value);
+                    }
+                }
+                if (sum != null) {
+                    values.put(group.metricCode(column), sum);
+                }
+            }
+        }
+        return values;
+    }
+
+    /** A report's cells plus its group cells: everything an indicator or an aggregate can refer to. */
+    public Map<String, BigDecimal> metricValues(Map<String, BigDecimal> reportCells) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>(reportCells);
+        values.putAll(groupValues(reportCells));
+        return values;
+    }
+
+    /** Every group cell code of this template. */
+    public List<String> groupCellCodes() {
+        return groupCellCodes;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,24 @@
+package org.nianbao.model.validation;
+
+/**
+ * Why a submission is refused. A refusal lists every problem at once.
+ *
+ * @param field         JSON path or cell code: {@code requests.newReceived.total}, {@code publishedOn}, {@code template}
+ * @param type          short stable code, one of the constants below
+ * @param rule          the rule broken, e.g. {@code R5}, or null
+ * @param rejectedValue the value sent (a number, string, boolean or JSON node), or null
+ */
+public record Problem(String field, String type, String rule, String message, Object rejectedValue) {
+
+    public static final String MALFORMED = "MALFORMED";
+    public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
+    public static final String UNKNOWN_CELL = "UNKNOWN_CELL";
+    public static final String WRONG_TYPE = "WRONG_TYPE";
+    public static final String NEGATIVE_COUNT = "NEGATIVE_COUNT";
+    public static final String NOT_WHOLE = "NOT_WHOLE";
+    public static final String OUT_OF_RANGE = "OUT_OF_RANGE";
+    public static final String TOO_LONG = "TOO_LONG";
+    public static final String REQUIRED = "REQUIRED";
+    public static final String UNKNOWN_TEMPLATE = "UNKNOWN_TEMPLATE";
+    public static final String INVALID_DATE = "INVALID_DATE";
+}

@@ -1,0 +1,318 @@
+package org.nianbao.model.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.nianbao.model.template.CellDefinition;
+import org.nianbao.model.template.CellKind;
+import org.nianbao.model.template.Section;
+import org.nianbao.model.template.Template;
+import org.nianbao.model.template.TemplateCatalog;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a submission body strictly and collects every problem instead of stopping at the first.
+ * <p>
+ * Top level: {@code template} (required), {@code agencyId}, {@code year}, {@code publishedOn} (ISO date), the text
+ * sections ({@code overview}, {@code problems}, {@code otherMatters}) and the numeric sections as nested objects
+ * whose dotted paths are the cell codes. A cell is a JSON number or null; null and missing are blank, never 0.
+ * A numeric section (or any level of it) may be null as a whole: its cells are then simply not sent.
+ */
+public final class SubmissionParser {
+
+    public static final int MAX_TEXT_LENGTH = 65_536;
+    public static final BigDecimal MAX_ABSOLUTE_VALUE = new BigDecimal("1000000000000");
+    public static final int FIRST_REPORT_YEAR = 2008;
+
+    private static final String TEMPLATE = "template";
+    private static final String AGENCY_ID = "agencyId";
+    private static final String YEAR = "year";
+    private static final String PUBLISHED_ON = "publishedOn";
+    private static final String R5 = "R5";
+
+    private final TemplateCatalog catalog;
+    private final Map<String, CellSpace> spaces = new HashMap<>();
+    private final CellSpace anyTemplate;
+
+    /** The cells a submission may send, and the objects that lead to them. */
+    private record CellSpace(Map<String, CellDefinition> cells, Set<String> containers) {
+
+        static CellSpace of(Iterable<CellDefinition> cells, List<Section> sections) {
+            Map<String, CellDefinition> byCode = new HashMap<>();
+            Set<String> containers = new HashSet<>();
+            sections.stream().filter(s -> !s.text()).forEach(s -> containers.add(s.code()));
+            for (CellDefinition cell : cells) {
+                byCode.putIfAbsent(cell.code(), cell);
+                for (int dot = cell.code().indexOf('.'); dot > 0; dot = cell.code().indexOf('.', dot + 1)) {
+                    containers.add(cell.code().substring(0, dot));
+                }
+            }
+            return new CellSpace(Map.copyOf(byCode), Set.copyOf(containers));
+        }
+    }
+
+    public SubmissionParser(TemplateCatalog catalog) {
+        this.catalog = catalog;
+        List<CellDefinition> all = new ArrayList<>();
+        for (Template template : catalog.templates()) {
+            spaces.put(template.id(), CellSpace.of(template.cells(), catalog.sections()));
+            all.addAll(template.cells());
+        }
+        // With an unknown template, cells are still checked as far as possible: against every template.
+        this.anyTemplate = CellSpace.of(all, catalog.sections());
+    }
+
+    /** Report years the service should accept: from the first year of the 2008 regulations up to now. */
+    public static boolean plausibleYear(int year, int currentYear) {
+        return year >= FIRST_REPORT_YEAR && year <= currentYear;
+    }
+
+    public ParseResult parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return ParseResult.refused(List.of(new Problem("", Problem.MALFORMED, null,
+                    "the submission must be a JSON object", null)));
+        }
+        return new Reading().read(body);
+    }
+
+    /** The state of one parse. */
+    private final class Reading {
+        private final List<Problem> problems = new ArrayList<>();
+        private final Map<String, String> texts = new LinkedHashMap<>();
+        private final Map<String, BigDecimal> cells = new TreeMap<>();
+        private final Set<String> blankCells = new TreeSet<>();
+        private Template template;
+
+        ParseResult read(JsonNode body) {
+            template = readTemplate(body.get(TEMPLATE));
+            CellSpace space = template == null ? anyTemplate : spaces.get(template.id());
+            String agencyId = null;
+            Integer year = null;
+            LocalDate publishedOn = null;
+            for (Map.Entry<String, JsonNode> field : body.properties()) {
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                Section section = catalog.section(name).orElse(null);
+                switch (name) {
+                    case TEMPLATE -> { }
+                    case AGENCY_ID -> agencyId = readText(name, value);
+                    case YEAR -> year = readYear(value);
+                    case PUBLISHED_ON -> publishedOn = readDate(value);
+                    default -> {
+                        if (section == null) {
+                            problem(name, Problem.UNKNOWN_FIELD, null, "unknown field " + name, null);
+                        } else if (section.text()) {
+                            readSectionText(name, value);
+                        } else {
+                            walk(space, name, value);
+                        }
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                return ParseResult.refused(problems);
+            }
+            return ParseResult.of(new ParsedReport(template.id(), year, agencyId, publishedOn, texts,
+                    new TreeMap<>(cells), new TreeSet<>(blankCells)));
+        }
+
+        private Template readTemplate(JsonNode node) {
+            if (node == null || node.isNull()) {
+                problem(TEMPLATE, Problem.REQUIRED, null, "template is required: one of " + templateIds(), null);
+                return null;
+            }
+            if (!node.isTextual()) {
+                problem(TEMPLATE, Problem.WRONG_TYPE, null, "template must be a string: one of " + templateIds(),
+                        rejected(node));
+                return null;
+            }
+            Template found = catalog.find(node.textValue()).orElse(null);
+            if (found == null) {
+                problem(TEMPLATE, Problem.UNKNOWN_TEMPLATE, null,
+                        "unknown template " + node.textValue() + ": one of " + templateIds(), node.textValue());
+            }
+            return found;
+        }
+
+        private String readText(String field, JsonNode node) {
+            if (node.isNull()) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                problem(field, Problem.WRONG_TYPE, null, field + " must be a string, not " + typeOf(node), rejected(node));
+                return null;
+            }
+            return node.textValue();
+        }
+
+        private void readSectionText(String field, JsonNode node) {
+            String text = readText(field, node);
+            if (text == null) {
+                return;
+            }
+            int length = text.codePointCount(0, text.length());
+            if (length > MAX_TEXT_LENGTH) {
+                problem(field, Problem.TOO_LONG, null, "%s has %d characters; at most %d are allowed"
+                        .formatted(field, length, MAX_TEXT_LENGTH), null);
+            } else {
+                texts.put(field, text);
+            }
+        }
+
+        private Integer readYear(JsonNode node) {
+            if (node.isNull()) {
+                return null;
+            }
+            if (!node.isIntegralNumber()) {
+                problem(YEAR, Problem.WRONG_TYPE, null, "year must be a whole number, not " + typeOf(node),
+                        rejected(node));
+                return null;
+            }
+            if (!node.canConvertToInt()) {
+                problem(YEAR, Problem.OUT_OF_RANGE, null, "year is out of range", rejected(node));
+                return null;
+            }
+            return node.intValue();
+        }
+
+        private LocalDate readDate(JsonNode node) {
+            String text = readText(PUBLISHED_ON, node);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                problem(PUBLISHED_ON, Problem.INVALID_DATE, null,
+                        "publishedOn must be a date as yyyy-mm-dd, got " + text, text);
+                return null;
+            }
+        }
+
+        /** Follows the nesting of a numeric section down to its cells. */
+        private void walk(CellSpace space, String path, JsonNode node) {
+            CellDefinition cell = space.cells().get(path);
+            if (cell != null) {
+                readCell(cell, node);
+                return;
+            }
+            boolean container = space.containers().contains(path);
+            if (node.isObject() && (container || !node.isEmpty())) {
+                for (Map.Entry<String, JsonNode> child : node.properties()) {
+                    String key = child.getKey();
+                    if (key.isEmpty() || key.contains(".")) {
+                        problem(path + "." + key, Problem.UNKNOWN_CELL, null, "'" + key + "' in " + path
+                                + " is no field: cell codes are written as nested objects, one name per level", null);
+                    } else {
+                        walk(space, path + "." + key, child.getValue());
+                    }
+                }
+            } else if (container) {
+                if (!node.isNull()) {
+                    problem(path, Problem.WRONG_TYPE, null, path + " must be an object, not " + typeOf(node),
+                            rejected(node));
+                }
+            } else {
+                problem(path, Problem.UNKNOWN_CELL, null, unknownCellMessage(path), rejected(node));
+            }
+        }
+
+        private String unknownCellMessage(String path) {
+            if (template == null) {
+                return path + " is not a cell of any template";
+            }
+            List<String> elsewhere = catalog.templatesWithCell(path);
+            if (!elsewhere.isEmpty()) {
+                return "%s is a %s cell; this report uses %s".formatted(path, String.join(" and ", elsewhere),
+                        template.id());
+            }
+            if (catalog.isGroupCell(path)) {
+                return path + " is a derived sum, computed from its rows; send the rows instead";
+            }
+            return path + " is not a cell of " + template.id();
+        }
+
+        private void readCell(CellDefinition cell, JsonNode node) {
+            String code = cell.code();
+            if (node.isNull()) {
+                blankCells.add(code);
+                return;
+            }
+            if (!node.isNumber()) {
+                problem(code, Problem.WRONG_TYPE, null, code + " must be a number or null, not " + typeOf(node),
+                        rejected(node));
+                return;
+            }
+            BigDecimal value = decimal(node);
+            if (value == null || value.abs().compareTo(MAX_ABSOLUTE_VALUE) > 0) {
+                problem(code, Problem.OUT_OF_RANGE, null, code + " is out of range: at most "
+                        + MAX_ABSOLUTE_VALUE.toPlainString() + " in absolute value", rejected(node));
+                return;
+            }
+            CellKind kind = cell.kind();
+            boolean valid = true;
+            if (kind.whole() && value.scale() > 0) {
+                problem(code, Problem.NOT_WHOLE, R5, code + " must be a whole number, got " + value.toPlainString(),
+                        value);
+                valid = false;
+            }
+            if (!kind.mayBeNegative() && value.signum() < 0) {
+                problem(code, Problem.NEGATIVE_COUNT, R5, code + " must not be negative, got " + value.toPlainString(),
+                        value);
+                valid = false;
+            }
+            if (valid) {
+                cells.put(code, value);
+            }
+        }
+
+        private void problem(String field, String type, String rule, String message, Object rejectedValue) {
+            problems.add(new Problem(field, type, rule, message, rejectedValue));
+        }
+    }
+
+    /** The number without trailing zeros or exponent (12.0 → 12, 1E+3 → 1000); null if it is no finite number. */
+    private static BigDecimal decimal(JsonNode node) {
+        try {
+            BigDecimal value = node.decimalValue().stripTrailingZeros();
+            return value.scale() < 0 ? value.setScale(0) : value;
+        } catch (NumberFormatException notFinite) {
+            return null;
+        }
+    }
+
+    private static Object rejected(JsonNode node) {
+        if (node.isTextual()) return node.textValue();
+        if (node.isBoolean()) return node.booleanValue();
+        if (node.isNumber()) {
+            BigDecimal value = decimal(node);
+            return value != null ? value : node.asText();
+        }
+        return node.isNull() ? null : node;
+    }
+
+    private static String typeOf(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "a string";
+            case BOOLEAN -> "a boolean";
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case NUMBER -> "a number";
+            default -> node.getNodeType().name().toLowerCase();
+        };
+    }
+
+    private String templateIds() {
+        return String.join(", ", catalog.templates().stream().map(Template::id).toList());
+    }
+}

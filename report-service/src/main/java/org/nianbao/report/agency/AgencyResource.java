@@ -1,0 +1,69 @@
+package org.nianbao.report.agency;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.nianbao.model.agency.Sector;
+import org.nianbao.model.validation.Problem;
+import org.nianbao.report.problem.ApiProblem;
+
+@Path("/api/v1/agencies")
+@Tag(name = "Agencies", description = "The registry of reporting agencies")
+public class AgencyResource {
+
+    private final AgencyService agencies;
+
+    AgencyResource(AgencyService agencies) {
+        this.agencies = agencies;
+    }
+
+    @POST
+    @Operation(summary = "Register an agency", description = "Publishes the agency to nianbao.agencies.v1.")
+    public Response create(AgencyInput input) {
+        AgencyView created = agencies.create(requireBody(input));
+        return Response.created(URI.create("/api/v1/agencies/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change an agency", description = "Name, region, sector or active flag; publishes the change.")
+    public AgencyView update(@PathParam("id") String id, AgencyInput input) {
+        return agencies.update(id, requireBody(input));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an agency")
+    public AgencyView get(@PathParam("id") String id) {
+        return agencies.get(id);
+    }
+
+    @GET
+    @Operation(summary = "List agencies", description = "Filter by region subtree (a province, city or county code) and sector.")
+    public List<AgencyView> list(@QueryParam("region") String region, @QueryParam("sector") String sector,
+                                 @QueryParam("page") @DefaultValue("0") int page,
+                                 @QueryParam("size") @DefaultValue("100") int size) {
+        Sector parsed = sector == null ? null : Sector.parse(sector).orElseThrow(() -> ApiProblem.badRequest(
+                "unknown sector", List.of(new Problem("sector", "UNKNOWN_SECTOR", null, "valid sectors: " + Sector.validCodes(), sector))));
+        return agencies.list(region == null ? null : RegionPrefix.of(region), parsed, Math.max(page, 0),
+                Math.min(Math.max(size, 1), 1000));
+    }
+
+    private static AgencyInput requireBody(AgencyInput input) {
+        if (input == null) {
+            throw ApiProblem.badRequest("a JSON body is required", List.of());
+        }
+        return input;
+    }
+}

@@ -1,0 +1,40 @@
+package org.nianbao.report.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/** Where and how the outbox is relayed. */
+@ConfigMapping(prefix = "nianbao")
+public interface KafkaSettings {
+
+    Topics topics();
+
+    OutboxSettings outbox();
+
+    interface Topics {
+        Partitions reports();
+
+        Partitions agencies();
+
+        @WithName("replication-factor")
+        @WithDefault("1")
+        short replicationFactor();
+    }
+
+    interface Partitions {
+        @WithDefault("6")
+        int partitions();
+    }
+
+    interface OutboxSettings {
+        @WithName("batch-size")
+        @WithDefault("500")
+        int batchSize();
+
+        @WithName("idle-poll")
+        @WithDefault("250ms")
+        Duration idlePoll();
+    }
+}

@@ -1,0 +1,42 @@
+package org.nianbao.report.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.nianbao.model.event.CloudEvent;
+import org.nianbao.model.event.EventJson;
+
+/**
+ * Writes events to the outbox table inside the caller's transaction, and nudges the relay once that
+ * transaction has committed so that events leave within milliseconds rather than at the next poll.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** Fired inside the transaction; observed after it commits. */
+    public record Written() {
+    }
+
+    @Inject
+    Event<Written> written;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String topic, String key, CloudEvent<?> event) {
+        OutboxEvent row = new OutboxEvent();
+        row.topic = topic;
+        row.recordKey = key;
+        row.payload = EventJson.write(event);
+        row.persist();
+        written.fire(new Written());
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Written ignored) {
+        relay.wakeUp();
+    }
+}

@@ -1,0 +1,45 @@
+package org.nianbao.report.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.nianbao.model.problem.ProblemDetail;
+
+/** Every error leaves the service as RFC 9457 Problem Details. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e, UriInfo uri) {
+        return respond(e.problem().withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(ProblemDetail.of(status, "http-" + status, title, e.getMessage()).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warnf("database unavailable while serving %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(ProblemDetail.of(503, "database-unavailable", "Service unavailable",
+                    "The report database is unreachable; nothing was stored. Retry in a few seconds.")
+                    .withInstance(uri.getPath()))).header("Retry-After", "5").build();
+        }
+        LOG.errorf(e, "unexpected error serving %s", uri.getPath());
+        return respond(ProblemDetail.of(500, "internal", "Internal error",
+                "The service failed unexpectedly; nothing was stored. The log has the details.").withInstance(uri.getPath()));
+    }
+
+    public static Response respond(ProblemDetail problem) {
+        return Response.status(problem.status()).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
+    }
+
+}

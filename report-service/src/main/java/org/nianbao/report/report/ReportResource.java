@@ -1,0 +1,107 @@
+package org.nianbao.report.report;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** One agency's report for one year: submit, revise, withdraw, read and its history. */
+@Path("/api/v1/agencies/{agencyId}/reports/{year}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports", description = "Annual reports (政府信息公开工作年度报告) by agency and year")
+public class ReportResource {
+
+    private final ReportService reports;
+
+    ReportResource(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit or revise a report",
+            description = "Each accepted call adds a new immutable version and publishes it to nianbao.reports.v1. "
+                    + "Rule violations are stored as warnings; ?strict=true refuses them instead. "
+                    + "Send If-Match with the current ETag to guard against concurrent edits.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "ReportSubmission")))
+    @APIResponse(responseCode = "201", description = "First version stored",
+            content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
+    @APIResponse(responseCode = "200", description = "New version stored",
+            content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
+    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
+    @APIResponse(responseCode = "422", description = "Invalid report: every problem listed", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
+    public Response submit(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
+                           @PathParam("year") @Parameter(example = "2019") int year,
+                           @HeaderParam("If-Match") @Parameter(description = "ETag of the version you revise", example = "\"v1\"") String ifMatch,
+                           @HeaderParam("If-None-Match") @Parameter(description = "* to create only", example = "*") String ifNoneMatch,
+                           @QueryParam("strict") @Parameter(description = "Refuse the report when a rule warns") boolean strict,
+                           String body) {
+        ReportService.Accepted accepted = reports.submit(agencyId, year, body, ifMatch, ifNoneMatch, strict);
+        ReportVersionView v = accepted.version();
+        Response.ResponseBuilder response = accepted.created()
+                ? Response.created(URI.create("/api/v1/agencies/" + agencyId + "/reports/" + year))
+                : Response.ok();
+        return response.entity(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version()))
+                .header("Content-Location", versionPath(agencyId, year, v.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "Read the current version", description = "The ETag names the version, for If-Match.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
+    public Response current(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
+                            @PathParam("year") @Parameter(example = "2019") int year) {
+        ReportVersionView v = reports.current(agencyId, year);
+        return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
+    }
+
+    @DELETE
+    @Operation(summary = "Withdraw the report", description = "Adds a WITHDRAWN version; the history stays.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
+    public Response withdraw(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
+                             @PathParam("year") @Parameter(example = "2019") int year,
+                             @HeaderParam("If-Match") String ifMatch) {
+        ReportVersionView v = reports.withdraw(agencyId, year, ifMatch);
+        return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
+    }
+
+    @GET
+    @Path("/versions")
+    @Operation(summary = "The version history, oldest first")
+    public List<ReportVersionView> versions(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
+                                            @PathParam("year") @Parameter(example = "2019") int year) {
+        return reports.versions(agencyId, year);
+    }
+
+    @GET
+    @Path("/versions/{version}")
+    @Operation(summary = "One version")
+    public Response version(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
+                            @PathParam("year") @Parameter(example = "2019") int year,
+                            @PathParam("version") @Parameter(example = "1") int version) {
+        ReportVersionView v = reports.oneVersion(agencyId, year, version);
+        return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
+    }
+
+    private static String versionPath(String agencyId, int year, int version) {
+        return "/api/v1/agencies/" + agencyId + "/reports/" + year + "/versions/" + version;
+    }
+}

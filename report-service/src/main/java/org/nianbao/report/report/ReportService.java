@@ -1,0 +1,223 @@
+package org.nianbao.report.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.nianbao.model.event.CloudEvent;
+import org.nianbao.model.event.ReportData;
+import org.nianbao.model.event.Topics;
+import org.nianbao.model.problem.ProblemDetail;
+import org.nianbao.model.rules.PreviousYear;
+import org.nianbao.model.rules.RuleEngine;
+import org.nianbao.model.rules.RuleWarning;
+import org.nianbao.model.template.Template;
+import org.nianbao.model.template.TemplateCatalog;
+import org.nianbao.model.validation.ParsedReport;
+import org.nianbao.model.validation.TemplateYearCheck;
+import org.nianbao.report.agency.Agency;
+import org.nianbao.report.agency.AgencyService;
+import org.nianbao.report.outbox.Outbox;
+import org.nianbao.report.problem.ApiProblem;
+
+/**
+ * Accepts, revises, withdraws and reads reports. Every accepted change is a new immutable version and
+ * writes its event to the outbox in the same transaction, so an event exists exactly when a version does.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    private final TemplateCatalog catalog = TemplateCatalog.standard();
+    private final RuleEngine rules = new RuleEngine(catalog);
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AgencyService agencies;
+    @Inject
+    SubmissionReader reader;
+    @Inject
+    Outbox outbox;
+
+    /** The outcome of a PUT: the stored version and whether it created the report. */
+    public record Accepted(ReportVersionView version, boolean created) {
+    }
+
+    @Transactional
+    public Accepted submit(String agencyId, int year, String body, String ifMatch, String ifNoneMatch, boolean strict) {
+        Agency agency = requireAgency(agencyId);
+        ParsedReport parsed = reader.read(body, year);
+        Template template = catalog.find(parsed.template()).orElseThrow();
+        List<RuleWarning> warnings = checkRules(agencyId, year, template, parsed);
+        if (strict && !warnings.isEmpty()) {
+            throw new ApiProblem(ProblemDetail.of(422, "rule-warnings", "The report breaks cross-check rules",
+                    warnings.size() + " rule warning(s) with ?strict=true; nothing was stored").withWarnings(warnings));
+        }
+        Report head = lockHead(agencyId, year);
+        checkPreconditions(head, ifMatch, ifNoneMatch);
+        ReportVersion v = newVersion(head, ReportData.ACTIVE, template.id());
+        v.publishedOn = parsed.publishedOn();
+        v.cells = StoredJson.write(parsed.cells());
+        v.blankCells = StoredJson.write(parsed.blankCells());
+        v.texts = StoredJson.write(parsed.texts());
+        v.warnings = StoredJson.write(warnings);
+        v.persist();
+        publish(agency, v, parsed.cells(), warnings);
+        return new Accepted(view(agency, v), v.version == 1);
+    }
+
+    @Transactional
+    public ReportVersionView withdraw(String agencyId, int year, String ifMatch) {
+        Agency agency = requireAgency(agencyId);
+        Report head = em.find(Report.class, new Report.Key(agencyId, year), LockModeType.PESSIMISTIC_WRITE);
+        if (head == null || head.currentVersion == 0) {
+            throw ApiProblem.notFound("agency " + agencyId + " has no report for " + year);
+        }
+        if (ReportData.WITHDRAWN.equals(head.status)) {
+            throw ApiProblem.conflict("the " + year + " report of " + agencyId + " is already withdrawn (version "
+                    + head.currentVersion + "); PUT a new version to submit it again");
+        }
+        checkPreconditions(head, ifMatch, null);
+        ReportVersion previous = version(agencyId, year, head.currentVersion);
+        ReportVersion v = newVersion(head, ReportData.WITHDRAWN, previous.template);
+        v.publishedOn = previous.publishedOn;
+        v.cells = "{}";
+        v.blankCells = "[]";
+        v.texts = "{}";
+        v.warnings = "[]";
+        v.persist();
+        publish(agency, v, Map.of(), List.of());
+        return view(agency, v);
+    }
+
+    /** Checks a report without storing it: the parse errors as a Problem, else the rule warnings. */
+    @Transactional
+    public List<RuleWarning> validate(String body) {
+        ParsedReport parsed = reader.read(body, null);
+        Template template = catalog.find(parsed.template()).orElseThrow();
+        if (parsed.agencyId() != null) {
+            requireAgency(parsed.agencyId());
+        }
+        return parsed.year() == null ? rules.check(template, parsed.cells(), null)
+                : checkRules(parsed.agencyId(), parsed.year(), template, parsed);
+    }
+
+    public ReportVersionView current(String agencyId, int year) {
+        Agency agency = requireAgency(agencyId);
+        Report head = Report.findById(new Report.Key(agencyId, year));
+        if (head == null || head.currentVersion == 0) {
+            throw ApiProblem.notFound("agency " + agencyId + " has no report for " + year);
+        }
+        return view(agency, version(agencyId, year, head.currentVersion));
+    }
+
+    public List<ReportVersionView> versions(String agencyId, int year) {
+        Agency agency = requireAgency(agencyId);
+        List<ReportVersion> all = ReportVersion.list("agencyId = ?1 and year = ?2 order by version", agencyId, year);
+        if (all.isEmpty()) {
+            throw ApiProblem.notFound("agency " + agencyId + " has no report for " + year);
+        }
+        return all.stream().map(v -> view(agency, v)).toList();
+    }
+
+    public ReportVersionView oneVersion(String agencyId, int year, int version) {
+        Agency agency = requireAgency(agencyId);
+        return view(agency, version(agencyId, year, version));
+    }
+
+    private List<RuleWarning> checkRules(String agencyId, Integer year, Template template, ParsedReport parsed) {
+        List<RuleWarning> warnings = new ArrayList<>(year == null ? List.of() : TemplateYearCheck.templateYearWarnings(template, year));
+        warnings.addAll(rules.check(template, parsed.cells(), agencyId == null ? null : previousYear(agencyId, year - 1)));
+        return warnings;
+    }
+
+    private PreviousYear previousYear(String agencyId, int year) {
+        Report head = Report.findById(new Report.Key(agencyId, year));
+        if (head == null || head.currentVersion == 0 || ReportData.WITHDRAWN.equals(head.status)) {
+            return null;
+        }
+        ReportVersion v = version(agencyId, year, head.currentVersion);
+        return new PreviousYear(catalog.find(v.template).orElseThrow(), StoredJson.cells(v.cells));
+    }
+
+    private Agency requireAgency(String agencyId) {
+        return agencies.find(agencyId).orElseThrow(() -> ApiProblem.notFound(
+                "no agency " + agencyId + "; register it with POST /api/v1/agencies first"));
+    }
+
+    /** Creates the head row if needed, then locks it: concurrent writers of one report queue up here. */
+    private Report lockHead(String agencyId, int year) {
+        em.createNativeQuery("INSERT INTO report (agency_id, year, current_version, status, updated_at) "
+                        + "VALUES (?1, ?2, 0, 'NONE', now()) ON CONFLICT DO NOTHING")
+                .setParameter(1, agencyId).setParameter(2, year).executeUpdate();
+        return em.find(Report.class, new Report.Key(agencyId, year), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static void checkPreconditions(Report head, String ifMatch, String ifNoneMatch) {
+        if (ifMatch != null && !Etags.matches(ifMatch, head.currentVersion)) {
+            throw ApiProblem.preconditionFailed("If-Match " + ifMatch + " does not match the current version "
+                    + (head.currentVersion == 0 ? "(there is none)" : Etags.of(head.currentVersion))
+                    + "; GET the report, apply your change to it and send it again");
+        }
+        if ("*".equals(ifNoneMatch) && head.currentVersion > 0) {
+            throw ApiProblem.preconditionFailed("If-None-Match: * but the report exists (version "
+                    + head.currentVersion + ")");
+        }
+    }
+
+    private ReportVersion newVersion(Report head, String status, String template) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        head.currentVersion++;
+        head.status = status;
+        head.updatedAt = now;
+        ReportVersion v = new ReportVersion();
+        v.agencyId = head.agencyId;
+        v.year = head.year;
+        v.version = head.currentVersion;
+        v.status = status;
+        v.template = template;
+        v.submittedAt = now;
+        return v;
+    }
+
+    private static ReportVersion version(String agencyId, int year, int version) {
+        ReportVersion v = ReportVersion.findById(new ReportVersion.Key(agencyId, year, version));
+        if (v == null) {
+            throw ApiProblem.notFound("agency " + agencyId + " has no version " + version + " of its " + year + " report");
+        }
+        return v;
+    }
+
+    private void publish(Agency agency, ReportVersion v, Map<String, BigDecimal> cells, List<RuleWarning> warnings) {
+        ReportData data = new ReportData(agency.id, agency.name, agency.regionCode, agencies.regionPath(agency.regionCode),
+                agency.sector.name(), agency.level, v.year, v.template, v.publishedOn, v.version,
+                v.version > 1 ? v.version - 1 : null, v.status, v.submittedAt, new TreeMap<>(cells), warnings);
+        String type = v.status.equals(ReportData.WITHDRAWN) ? Topics.REPORT_WITHDRAWN_TYPE : Topics.REPORT_VERSION_TYPE;
+        String key = Topics.reportKey(agency.id, v.year);
+        outbox.add(Topics.REPORTS, key, CloudEvent.of(key + "/v" + v.version, type,
+                "agencies/" + agency.id + "/reports/" + v.year, v.submittedAt, data));
+    }
+
+    ReportVersionView view(Agency agency, ReportVersion v) {
+        SortedMap<String, BigDecimal> cells = StoredJson.cells(v.cells);
+        Map<String, String> texts = StoredJson.texts(v.texts);
+        TreeSet<String> blanks = new TreeSet<>(StoredJson.codes(v.blankCells));
+        return new ReportVersionView(agency.id, agency.name, agency.regionCode, agency.sector.name(), agency.level.name(),
+                v.year, v.version, v.version > 1 ? v.version - 1 : null, v.status, v.template, v.publishedOn,
+                v.submittedAt, texts.get("overview"), CellTree.section("activeDisclosure", cells),
+                CellTree.section("requests", cells), CellTree.section("reviewLitigation", cells),
+                texts.get("problems"), texts.get("otherMatters"), blanks.isEmpty() ? null : blanks, cells.size(),
+                StoredJson.warnings(v.warnings));
+    }
+}

@@ -1,0 +1,90 @@
+package org.nianbao.report.report;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.nianbao.model.agency.Sector;
+import org.nianbao.model.region.AgencyLevel;
+import org.nianbao.model.rules.RuleWarning;
+import org.nianbao.model.validation.Problem;
+import org.nianbao.report.agency.RegionPrefix;
+import org.nianbao.report.problem.ApiProblem;
+
+/** Reports across agencies: the listing and the validate-only check. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports")
+public class ReportsResource {
+
+    private static final Set<String> STATUSES = Set.of("ACTIVE", "WITHDRAWN");
+
+    private final ReportService reports;
+    private final ReportQuery query;
+
+    ReportsResource(ReportService reports, ReportQuery query) {
+        this.reports = reports;
+        this.query = query;
+    }
+
+    /** The result of a validate-only call that found no errors. */
+    @Schema(name = "ValidationResult")
+    public record ValidationResult(@Schema(example = "true") boolean valid, List<RuleWarning> warnings) {
+    }
+
+    @POST
+    @Path("/reports:validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check a report without storing it",
+            description = "Errors answer 400/422 Problem Details, exactly as a submission would; otherwise the rule "
+                    + "warnings. Give agencyId and year in the body to include the cross-year rules X1 and X2.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "ReportSubmission")))
+    public ValidationResult validate(String body) {
+        return new ValidationResult(true, reports.validate(body));
+    }
+
+    @GET
+    @Path("/reports")
+    @Operation(summary = "List reports (current versions)", description = "Filter by region subtree, sector, year, level and status; paged.")
+    public ReportPage list(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
+                           @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
+                           @QueryParam("year") @Parameter(example = "2020") Integer year,
+                           @QueryParam("level") @Parameter(description = "PROVINCE, CITY or COUNTY", example = "COUNTY") String level,
+                           @QueryParam("status") @Parameter(description = "ACTIVE or WITHDRAWN", example = "ACTIVE") String status,
+                           @QueryParam("page") @DefaultValue("0") @Parameter(example = "0") int page,
+                           @QueryParam("size") @DefaultValue("50") @Parameter(example = "50") int size) {
+        List<Problem> problems = new ArrayList<>();
+        if (sector != null && Sector.parse(sector).isEmpty()) {
+            problems.add(new Problem("sector", "UNKNOWN_SECTOR", null, "valid sectors: " + Sector.validCodes(), sector));
+        }
+        if (level != null && java.util.Arrays.stream(AgencyLevel.values()).noneMatch(l -> l.name().equalsIgnoreCase(level))) {
+            problems.add(new Problem("level", "UNKNOWN_LEVEL", null, "valid levels: PROVINCE, CITY, COUNTY", level));
+        }
+        if (status != null && !STATUSES.contains(status.toUpperCase())) {
+            problems.add(new Problem("status", "UNKNOWN_STATUS", null, "valid statuses: ACTIVE, WITHDRAWN", status));
+        }
+        if (size < 1 || size > 1000 || page < 0) {
+            problems.add(new Problem("size", "OUT_OF_RANGE", null, "page ≥ 0 and 1 ≤ size ≤ 1000", size));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest("the listing's filters have " + problems.size() + " problem(s)", problems);
+        }
+        String prefix = region == null ? null : RegionPrefix.of(region);
+        return query.list(new ReportQuery.Filter(prefix, sector == null ? null : sector.toUpperCase(), year,
+                level == null ? null : level.toUpperCase(), status == null ? null : status.toUpperCase()), page, size);
+    }
+}

@@ -1,0 +1,80 @@
+package org.nianbao.report.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import org.nianbao.model.template.TemplateCatalog;
+import org.nianbao.model.validation.ParseResult;
+import org.nianbao.model.validation.ParsedReport;
+import org.nianbao.model.validation.Problem;
+import org.nianbao.model.validation.SubmissionParser;
+import org.nianbao.report.problem.ApiProblem;
+
+/**
+ * Reads a submission body into a {@link ParsedReport}, or fails with one Problem Details that lists every
+ * problem at once. The JSON reader is bounded (nesting depth, string and number sizes) so hostile bodies
+ * fail fast instead of exhausting the service.
+ */
+@ApplicationScoped
+public class SubmissionReader {
+
+    static final int FIRST_YEAR = 2008; // the disclosure regulation took effect on 1 May 2008
+
+    private final ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(32).maxNumberLength(40).maxStringLength(1_000_000).build())
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private final SubmissionParser parser = new SubmissionParser(TemplateCatalog.standard());
+
+    /** Parses the body; {@code year} is the report year from the path, or null when the body must carry it. */
+    public ParsedReport read(String body, Integer year) {
+        JsonNode tree = tree(body);
+        ParseResult result = parser.parse(tree);
+        List<Problem> problems = new ArrayList<>(result.problems());
+        Integer reportYear = year != null ? year : result.report() == null ? null : result.report().year();
+        if (year != null && result.report() != null && result.report().year() != null
+                && !year.equals(result.report().year())) {
+            problems.add(new Problem("year", "MISMATCH", null, "the body says " + result.report().year()
+                    + " but the path says " + year, result.report().year()));
+        }
+        checkYear(reportYear, problems);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid("the report has " + problems.size() + " problem(s); nothing was stored", problems);
+        }
+        return result.report();
+    }
+
+    static void checkYear(Integer year, List<Problem> problems) {
+        int current = Year.now().getValue();
+        if (year != null && !SubmissionParser.plausibleYear(year, current)) {
+            problems.add(new Problem("year", "OUT_OF_RANGE", null,
+                    "report years run from " + FIRST_YEAR + " to " + current, year));
+        }
+    }
+
+    private JsonNode tree(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiProblem.badRequest("the request has no body; send the report as JSON",
+                    List.of(new Problem("", "MALFORMED", null, "empty body", null)));
+        }
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw ApiProblem.badRequest("the body is not valid JSON" + where + "; nothing was stored",
+                    List.of(new Problem("", "MALFORMED", null, e.getOriginalMessage() + where, null)));
+        }
+    }
+}
