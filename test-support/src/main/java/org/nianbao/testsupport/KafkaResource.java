@@ -37,6 +37,32 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         return cluster;
     }
 
+    /** Stops the in-process broker (the controller stays up), as an outage would. */
+    public static void stopBroker() {
+        requireInProcess().brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
+    }
+
+    /** Starts the broker again on the same port and waits until it serves. */
+    public static void startBroker() {
+        KafkaClusterTestKit kit = requireInProcess();
+        kit.brokers().values().forEach(broker -> broker.startup());
+        try {
+            kit.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not come back: " + e.getMessage(), e);
+        }
+    }
+
+    private static KafkaClusterTestKit requireInProcess() {
+        if (cluster == null) {
+            throw new IllegalStateException("this test stops and starts the in-process broker; unset KAFKA_BOOTSTRAP to run it");
+        }
+        return cluster;
+    }
+
     public static String bootstrapServers() {
         return EnvOverride.get("KAFKA_BOOTSTRAP").orElseGet(() -> cluster.bootstrapServers());
     }

@@ -1,8 +1,12 @@
 package org.nianbao.model.rules;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** {@code left = right}, both sums of terms; written and serialized as text. */
+@Schema(type = SchemaType.STRING, description = "A sum of codes with + and −; prev: reads the previous year", example = "total = upheld + corrected + other + pending")
 public record Equation(Expression left, Expression right) {
 
     public static Equation parse(String text) {

@@ -1,5 +1,8 @@
 package org.nianbao.model.rules;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.ArrayList;
@@ -8,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A sum of terms with + and −, e.g. {@code prev:inForce + issued - repealed}; written and serialized as text. */
+@Schema(type = SchemaType.STRING, description = "A sum of codes with + and −; prev: reads the previous year", example = "requests.outcome.total.total")
 public record Expression(List<Term> terms) {
 
     private static final Pattern TERM =

@@ -1,13 +1,16 @@
 package org.nianbao.model.rules;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A derived indicator (spec "Derived indicators"): a ratio of two sums over cell and group codes.
  * {@code prev:} terms read the previous report year.
  */
-public record IndicatorDefinition(String code, String label, String description, Kind kind,
-                                  Expression numerator, Expression denominator) {
+@Schema(description = "A derived indicator")
+public record IndicatorDefinition(@Schema(description = "Indicator code", example = "disclosureRate") String code, @Schema(description = "Chinese label", example = "公开率") String label, @Schema(description = "How it is computed", example = "(disclosed + partially disclosed) / handled, total column") String description, @Schema(description = "ratio, or growth (ratio − 1, over the previous year)", example = "ratio") Kind kind,
+                                  @Schema(description = "Sum expression over metric codes", example = "requests.outcome.disclosed.total + requests.outcome.partiallyDisclosed.total") Expression numerator, @Schema(description = "Sum expression over metric codes; zero or blank gives null", example = "requests.outcome.total.total") Expression denominator) {
 
     public enum Kind {
         /** numerator / denominator */

@@ -1,5 +1,7 @@
 package org.nianbao.model.rules;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.nianbao.model.template.Column;
@@ -18,14 +20,15 @@ import java.util.function.Function;
  * <p>
  * With an equation, the rule is instantiated over a table: {@link ForEach#COLUMN} reads the terms as row (or group)
  * codes and makes one equation per column of the table's column set; {@link ForEach#ROW} reads them as column codes
- * and makes one per row ({@code rows}, or all rows). Rules without an equation (R5, T1) are enforced elsewhere and
+ * and makes one per row ({@code rows}, @Schema(description = "For row rules, the rows it applies to; empty: all", example = "rules") or all rows). Rules without an equation (R5, T1) are enforced elsewhere and
  * listed here so the API can describe every rule.
  *
  * @param templates the templates it applies to; empty = every template that has the table
  * @param rows      for {@link ForEach#ROW}: the rows it applies to; empty = all
  */
-public record RuleDefinition(String id, String label, String description, Severity severity, List<String> templates,
-                             String table, ForEach forEach, List<String> rows, Equation equation) {
+@Schema(description = "A cross-check rule (勾稽关系)")
+public record RuleDefinition(@Schema(description = "Rule id", example = "R1") String id, @Schema(description = "Chinese label", example = "本年新收加上年结转等于办理结果总计加结转下年度") String label, @Schema(description = "What the rule checks", example = "Per applicant column: received this year plus carried over equals handled plus carried forward.") String description, @Schema(description = "warning (stored with the report) or error (refuses it)", example = "warning") Severity severity, @Schema(description = "Templates it applies to; empty: every template with the table", example = "GOV_2021") List<String> templates,
+                             @Schema(description = "Section whose table it reads", example = "requests") String table, @Schema(description = "row or column: how the equation is instantiated", example = "column") ForEach forEach, @Schema(description = "The equation over row or column codes; prev: reads the previous year", example = "newReceived + carriedOver = outcome.total + carriedForward") List<String> rows, Equation equation) {
 
     /** A warning is stored with the report; an error refuses the submission. */
     public enum Severity {
@@ -45,6 +48,7 @@ public record RuleDefinition(String id, String label, String description, Severi
 
     /** Whether it compares the report with the same agency's previous report (X1, X2). */
     @JsonIgnore
+    @Schema(hidden = true)
     public boolean crossYear() {
         return equation != null && equation.readsPreviousYear();
     }

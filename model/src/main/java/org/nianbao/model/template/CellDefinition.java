@@ -1,5 +1,7 @@
 package org.nianbao.model.template;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One cell of a template: {@code code} = {@code <section>.<rowCode>.<columnCode>}, the JSON path in a submission.
  *
@@ -8,6 +10,7 @@ package org.nianbao.model.template;
  * @param unit     unit of an amount (万元), else null
  * @param additive whether summing the cell across agencies means something (true for every current cell)
  */
+@Schema(description = "One cell of a template")
 public record CellDefinition(String code, String label, String section, String rowCode, String rowLabel,
                              String columnCode, String columnLabel, String block, CellKind kind, String unit,
                              boolean additive) {

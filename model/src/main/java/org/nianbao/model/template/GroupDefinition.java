@@ -1,5 +1,7 @@
 package org.nianbao.model.template;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.util.List;
@@ -12,8 +14,9 @@ import java.util.List;
  * @param rowCodes    the rows it sums in this template, as row codes within the section
  * @param columnCodes the columns it exists in; its cell codes are {@code <code>.<column>}
  */
-public record GroupDefinition(String code, String label, String section, List<String> rowCodes,
-                              List<String> columnCodes) {
+@Schema(description = "A derived sum of rows that makes the templates comparable")
+public record GroupDefinition(@Schema(description = "Group code; its cells are code.column", example = "requests.outcome.withheld") String code, @Schema(description = "Printed label", example = "（三）不予公开") String label, @Schema(description = "Section", example = "requests") String section, @Schema(description = "The rows summed", example = "outcome.withheld.stateSecret") List<String> rowCodes,
+                              @Schema(description = "The columns it exists in", example = "naturalPerson") List<String> columnCodes) {
 
     public GroupDefinition {
         rowCodes = List.copyOf(rowCodes);
@@ -22,6 +25,7 @@ public record GroupDefinition(String code, String label, String section, List<St
 
     /** The code within its section, as rules use it: {@code outcome.withheld}. */
     @JsonIgnore
+    @Schema(hidden = true)
     public String rowCode() {
         return code.substring(section.length() + 1);
     }
@@ -38,6 +42,7 @@ public record GroupDefinition(String code, String label, String section, List<St
 
     /** The group's own cell codes, one per column. */
     @JsonIgnore
+    @Schema(hidden = true)
     public List<String> metricCodes() {
         return columnCodes.stream().map(this::metricCode).toList();
     }

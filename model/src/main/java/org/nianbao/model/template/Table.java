@@ -1,5 +1,7 @@
 package org.nianbao.model.template;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +10,8 @@ import java.util.Optional;
  * ({@code applicant}, {@code reviewOutcome}) it is named in {@code columnSet} and listed in {@code columns};
  * otherwise ({@code activeDisclosure}) {@code columnSet} is null, {@code columns} empty and each row has its own.
  */
-public record Table(String section, String columnSet, List<Column> columns, List<Row> rows) {
+@Schema(description = "The table of one numeric section in one template")
+public record Table(@Schema(description = "The section the table belongs to", example = "requests") String section, @Schema(description = "Name of the column set every row shares; null when rows have their own columns", example = "applicant") String columnSet, @Schema(description = "The shared columns (empty when rows have their own)") List<Column> columns, @Schema(description = "The rows, in printed order") List<Row> rows) {
 
     public Table {
         columns = List.copyOf(columns);

@@ -1,5 +1,7 @@
 package org.nianbao.model.template;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -21,6 +23,7 @@ import java.util.Set;
 @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
         fieldVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonPropertyOrder({"id", "title", "document", "years", "sections", "tables", "groups"})
+@Schema(description = "A report format: its sections, tables (rows × columns, each cell's code = section.row.column), and groups")
 public final class Template {
 
     private final String id;
@@ -30,8 +33,11 @@ public final class Template {
     private final List<Section> sections;
     private final List<Table> tables;
     private final List<GroupDefinition> groups;
+    @Schema(hidden = true)
     private final Map<String, CellDefinition> cells;
+    @Schema(hidden = true)
     private final List<CellDefinition> cellList;
+    @Schema(hidden = true)
     private final List<String> groupCellCodes;
 
     Template(String id, String title, String document, YearRange years, List<Section> sections,
@@ -60,22 +66,26 @@ public final class Template {
     }
 
     @JsonProperty
+    @Schema(description = "Template id", example = "GOV_2021")
     public String id() {
         return id;
     }
 
     @JsonProperty
+    @Schema(description = "Name", example = "政府信息公开工作年度报告格式（2021）")
     public String title() {
         return title;
     }
 
     /** The official document that defines the format. */
     @JsonProperty
+    @Schema(description = "The official document that defines it", example = "国办公开办函〔2021〕30号")
     public String document() {
         return document;
     }
 
     @JsonProperty
+    @Schema(description = "Report years it is meant for")
     public YearRange years() {
         return years;
     }
@@ -86,11 +96,13 @@ public final class Template {
 
     /** All six sections; the numeric ones without a table here (all of them for LEGACY) take no cells. */
     @JsonProperty
+    @Schema(description = "The six sections")
     public List<Section> sections() {
         return sections;
     }
 
     @JsonProperty
+    @Schema(description = "The numeric sections' tables")
     public List<Table> tables() {
         return tables;
     }
@@ -100,11 +112,13 @@ public final class Template {
     }
 
     @JsonProperty
+    @Schema(description = "Derived sums of rows")
     public List<GroupDefinition> groups() {
         return groups;
     }
 
     /** Every cell, in table order. */
+    @Schema(hidden = true)
     public List<CellDefinition> cells() {
         return cellList;
     }
@@ -113,6 +127,7 @@ public final class Template {
         return Optional.ofNullable(cells.get(code));
     }
 
+    @Schema(hidden = true)
     public Set<String> cellCodes() {
         return cells.keySet();
     }
@@ -165,6 +180,7 @@ public final class Template {
     }
 
     /** Every group cell code of this template. */
+    @Schema(hidden = true)
     public List<String> groupCellCodes() {
         return groupCellCodes;
     }

@@ -1,5 +1,7 @@
 package org.nianbao.model.validation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Why a submission is refused. A refusal lists every problem at once.
  *
@@ -8,7 +10,8 @@ package org.nianbao.model.validation;
  * @param rule          the rule broken, e.g. {@code R5}, or null
  * @param rejectedValue the value sent (a number, string, boolean or JSON node), or null
  */
-public record Problem(String field, String type, String rule, String message, Object rejectedValue) {
+@Schema(description = "One problem of a refused request")
+public record Problem(@Schema(description = "The cell code or field the problem is in", example = "requests.newReceived.naturalPerson") String field, @Schema(description = "A stable problem code: MALFORMED, UNKNOWN_FIELD, UNKNOWN_CELL, WRONG_TYPE, NEGATIVE_COUNT, NOT_WHOLE, OUT_OF_RANGE, TOO_LONG, REQUIRED, UNKNOWN_TEMPLATE, INVALID_DATE, …", example = "NEGATIVE_COUNT") String type, @Schema(description = "The format rule it breaks, when one does", example = "R5") String rule, @Schema(description = "What is wrong and how to fix it", example = "a count cannot be negative") String message, @Schema(description = "The value that was sent", example = "-3") Object rejectedValue) {
 
     public static final String MALFORMED = "MALFORMED";
     public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.nianbao.model.agency.Sector;
@@ -30,7 +31,7 @@ public class AgencyResource {
 
     @POST
     @Operation(summary = "Register an agency", description = "Publishes the agency to nianbao.agencies.v1.")
-    public Response create(AgencyInput input) {
+    public Response createAgency(AgencyInput input) {
         AgencyView created = agencies.create(requireBody(input));
         return Response.created(URI.create("/api/v1/agencies/" + created.id())).entity(created).build();
     }
@@ -38,22 +39,23 @@ public class AgencyResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change an agency", description = "Name, region, sector or active flag; publishes the change.")
-    public AgencyView update(@PathParam("id") String id, AgencyInput input) {
+    public AgencyView updateAgency(@PathParam("id") @Parameter(example = "edu-610600") String id, AgencyInput input) {
         return agencies.update(id, requireBody(input));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an agency")
-    public AgencyView get(@PathParam("id") String id) {
+    public AgencyView getAgency(@PathParam("id") @Parameter(example = "edu-610600") String id) {
         return agencies.get(id);
     }
 
     @GET
     @Operation(summary = "List agencies", description = "Filter by region subtree (a province, city or county code) and sector.")
-    public List<AgencyView> list(@QueryParam("region") String region, @QueryParam("sector") String sector,
-                                 @QueryParam("page") @DefaultValue("0") int page,
-                                 @QueryParam("size") @DefaultValue("100") int size) {
+    public List<AgencyView> listAgencies(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
+                                 @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
+                                 @QueryParam("page") @DefaultValue("0") @Parameter(example = "0") int page,
+                                 @QueryParam("size") @DefaultValue("100") @Parameter(description = "1–1000", example = "100") int size) {
         Sector parsed = sector == null ? null : Sector.parse(sector).orElseThrow(() -> ApiProblem.badRequest(
                 "unknown sector", List.of(new Problem("sector", "UNKNOWN_SECTOR", null, "valid sectors: " + Sector.validCodes(), sector))));
         return agencies.list(region == null ? null : RegionPrefix.of(region), parsed, Math.max(page, 0),

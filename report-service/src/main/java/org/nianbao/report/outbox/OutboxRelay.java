@@ -14,9 +14,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -115,7 +117,14 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends the oldest unsent rows; returns how many were sent (0 when idle or another relay holds the lock). */
+    /**
+     * Sends the oldest unsent rows and marks the acknowledged ones sent; returns how many (0 when idle or
+     * another relay holds the lock).
+     * <p>
+     * Order per key matters more than throughput here: sending stops at the first record that fails at once
+     * (e.g. no metadata while the broker is down), so no later record can overtake it, and only the
+     * acknowledged prefix of the batch is marked sent. The rest is sent again, in order, by the next attempt.
+     */
     int relayBatch() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -131,8 +140,13 @@ public class OutboxRelay {
                     ps.setInt(1, settings.outbox().batchSize());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
+                            Future<RecordMetadata> ack = producer().send(
+                                    new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(4)));
                             ids.add(rs.getLong(1));
-                            acks.add(producer().send(new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(4))));
+                            acks.add(ack);
+                            if (failedAtOnce(ack)) {
+                                break;
+                            }
                         }
                     }
                 }
@@ -141,17 +155,45 @@ public class OutboxRelay {
                     return 0;
                 }
                 producer().flush();
+                Exception failure = null;
+                int acknowledged = 0;
                 for (Future<RecordMetadata> ack : acks) {
-                    ack.get(30, TimeUnit.SECONDS);
+                    try {
+                        ack.get(30, TimeUnit.SECONDS);
+                        acknowledged++;
+                    } catch (ExecutionException | TimeoutException e) {
+                        failure = e;
+                        break;
+                    }
                 }
-                markSent(c, ids);
+                if (acknowledged > 0) {
+                    markSent(c, ids.subList(0, acknowledged));
+                }
                 c.commit();
-                relayed.addAndGet(ids.size());
-                return ids.size();
+                relayed.addAndGet(acknowledged);
+                if (failure != null) {
+                    throw failure;
+                }
+                return acknowledged;
             } catch (Exception e) {
                 safeRollback(c);
                 throw e;
             }
+        }
+    }
+
+    private static boolean failedAtOnce(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 

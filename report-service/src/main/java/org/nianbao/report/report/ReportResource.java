@@ -49,11 +49,11 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "422", description = "Invalid report: every problem listed", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
-    public Response submit(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
+    public Response submitReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                            @PathParam("year") @Parameter(example = "2019") int year,
                            @HeaderParam("If-Match") @Parameter(description = "ETag of the version you revise", example = "\"v1\"") String ifMatch,
                            @HeaderParam("If-None-Match") @Parameter(description = "* to create only", example = "*") String ifNoneMatch,
-                           @QueryParam("strict") @Parameter(description = "Refuse the report when a rule warns") boolean strict,
+                           @QueryParam("strict") @Parameter(description = "Refuse the report when a rule warns", example = "false") boolean strict,
                            String body) {
         ReportService.Accepted accepted = reports.submit(agencyId, year, body, ifMatch, ifNoneMatch, strict);
         ReportVersionView v = accepted.version();
@@ -67,7 +67,7 @@ public class ReportResource {
     @GET
     @Operation(summary = "Read the current version", description = "The ETag names the version, for If-Match.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
-    public Response current(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
+    public Response currentReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                             @PathParam("year") @Parameter(example = "2019") int year) {
         ReportVersionView v = reports.current(agencyId, year);
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
@@ -76,9 +76,9 @@ public class ReportResource {
     @DELETE
     @Operation(summary = "Withdraw the report", description = "Adds a WITHDRAWN version; the history stays.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
-    public Response withdraw(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
+    public Response withdrawReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                              @PathParam("year") @Parameter(example = "2019") int year,
-                             @HeaderParam("If-Match") String ifMatch) {
+                             @HeaderParam("If-Match") @Parameter(description = "ETag of the current version", example = "\"v1\"") String ifMatch) {
         ReportVersionView v = reports.withdraw(agencyId, year, ifMatch);
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
     }
@@ -86,7 +86,7 @@ public class ReportResource {
     @GET
     @Path("/versions")
     @Operation(summary = "The version history, oldest first")
-    public List<ReportVersionView> versions(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
+    public List<ReportVersionView> reportVersions(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                                             @PathParam("year") @Parameter(example = "2019") int year) {
         return reports.versions(agencyId, year);
     }
@@ -94,7 +94,7 @@ public class ReportResource {
     @GET
     @Path("/versions/{version}")
     @Operation(summary = "One version")
-    public Response version(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
+    public Response reportVersion(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                             @PathParam("year") @Parameter(example = "2019") int year,
                             @PathParam("version") @Parameter(example = "1") int version) {
         ReportVersionView v = reports.oneVersion(agencyId, year, version);

@@ -42,7 +42,8 @@ public class ReportsResource {
 
     /** The result of a validate-only call that found no errors. */
     @Schema(name = "ValidationResult")
-    public record ValidationResult(@Schema(example = "true") boolean valid, List<RuleWarning> warnings) {
+    public record ValidationResult(@Schema(description = "True: no errors (warnings do not block)", example = "true") boolean valid,
+                                   @Schema(description = "Rule warnings the report would be stored with") List<RuleWarning> warnings) {
     }
 
     @POST
@@ -53,14 +54,14 @@ public class ReportsResource {
                     + "warnings. Give agencyId and year in the body to include the cross-year rules X1 and X2.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ReportSubmission")))
-    public ValidationResult validate(String body) {
+    public ValidationResult validateReport(String body) {
         return new ValidationResult(true, reports.validate(body));
     }
 
     @GET
     @Path("/reports")
     @Operation(summary = "List reports (current versions)", description = "Filter by region subtree, sector, year, level and status; paged.")
-    public ReportPage list(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
+    public ReportPage listReports(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
                            @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
                            @QueryParam("year") @Parameter(example = "2020") Integer year,
                            @QueryParam("level") @Parameter(description = "PROVINCE, CITY or COUNTY", example = "COUNTY") String level,

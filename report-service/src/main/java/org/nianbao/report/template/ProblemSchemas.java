@@ -24,7 +24,8 @@ final class ProblemSchemas {
                 .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).addExample(422))
                 .addProperty("detail", text("Explanation", "the report has 2 problem(s); nothing was stored"))
                 .addProperty("instance", text("The request path", "/api/v1/agencies/edu-610600/reports/2019"))
-                .addProperty("errors", OASFactory.createSchema().addType(SchemaType.ARRAY).items(error))
+                .addProperty("errors", OASFactory.createSchema().addType(SchemaType.ARRAY)
+                        .description("Every problem found, each with its cell code or field").items(error))
                 .addProperty("warnings", OASFactory.createSchema().addType(SchemaType.ARRAY)
                         .description("Rule warnings, when ?strict=true refused them")
                         .items(OASFactory.createSchema().ref("RuleWarning")));

@@ -1,10 +1,10 @@
 package org.nianbao.report.template;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -17,18 +17,26 @@ import org.nianbao.model.template.Template;
 import org.nianbao.model.template.TemplateCatalog;
 
 /**
- * Writes the {@code ReportSubmission} schema of the OpenAPI document from the template catalog: every cell
- * of every template as a nested field with its Chinese label, kind, templates and an example. The API docs
- * thereby read the same definition as the validator, and cannot drift from it.
+ * Writes the report schemas of the OpenAPI document from the template catalog: every cell of every template
+ * as a nested field with its Chinese label, kind, templates and an example. The API docs thereby read the same
+ * definition as the validator, and cannot drift from it.
  */
 public class SubmissionSchemaFilter implements OASFilter {
+
+    /** The component name of each numeric section's cells, shared by submissions and responses. */
+    static final Map<String, String> SECTION_SCHEMAS = Map.of(
+            "activeDisclosure", "ActiveDisclosureCells",
+            "requests", "RequestCells",
+            "reviewLitigation", "ReviewLitigationCells");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
-        openAPI.getComponents().addSchema("ReportSubmission", submission(TemplateCatalog.standard()));
+        TemplateCatalog catalog = TemplateCatalog.standard();
+        sectionSchemas(catalog).forEach(openAPI.getComponents()::addSchema);
+        openAPI.getComponents().addSchema("ReportSubmission", submission(catalog));
         openAPI.getComponents().addSchema("ProblemDetail", ProblemSchemas.problemDetail());
     }
 
@@ -44,35 +52,57 @@ public class SubmissionSchemaFilter implements OASFilter {
                         .description("For validate-only: the report year (a submission takes it from the path)")
                         .addExample(2019))
                 .addProperty("publishedOn", string("The date the agency published the report", "2020-01-20").format("date"));
-        Map<String, CellDefinition> cells = new LinkedHashMap<>();
-        Map<String, List<String>> templatesOfCell = new LinkedHashMap<>();
-        for (Template template : catalog.templates()) {
-            for (CellDefinition cell : template.cells()) {
-                cells.putIfAbsent(cell.code(), cell);
-                templatesOfCell.computeIfAbsent(cell.code(), c -> new java.util.ArrayList<>()).add(template.id());
-            }
-        }
         for (Section section : catalog.sections()) {
-            if (section.text()) {
-                root.addProperty(section.code(), string(section.number() + "、" + section.label()
-                        + " (text, at most 65,536 characters)", "无").addType(SchemaType.NULL));
-                continue;
-            }
-            Schema sectionSchema = object(section.number() + "、" + section.label());
-            cells.values().stream().filter(c -> c.section().equals(section.code()))
-                    .forEach(c -> place(sectionSchema, c.code().substring(section.code().length() + 1).split("\\."),
-                            leaf(c, templatesOfCell.get(c.code()))));
-            root.addProperty(section.code(), sectionSchema);
+            root.addProperty(section.code(), section.text()
+                    ? string(section.number() + "、" + section.label() + " (text, at most 65,536 characters)", "无")
+                            .addType(SchemaType.NULL)
+                    : OASFactory.createSchema().ref(SECTION_SCHEMAS.get(section.code())));
         }
         return root;
     }
 
-    private static void place(Schema parent, String[] path, Schema leaf) {
+    /** One nested object schema per numeric section, covering the cells of every template. */
+    static Map<String, Schema> sectionSchemas(TemplateCatalog catalog) {
+        Map<String, CellDefinition> cells = new LinkedHashMap<>();
+        Map<String, List<String>> templatesOfCell = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>(); // code of a row, group or block → printed label
+        for (Template template : catalog.templates()) {
+            for (CellDefinition cell : template.cells()) {
+                cells.putIfAbsent(cell.code(), cell);
+                templatesOfCell.computeIfAbsent(cell.code(), c -> new ArrayList<>()).add(template.id());
+                labels.putIfAbsent(cell.section() + "." + cell.rowCode(), cell.rowLabel());
+                int dot = cell.rowCode().indexOf('.');
+                if (cell.block() != null && dot > 0) {
+                    labels.putIfAbsent(cell.section() + "." + cell.rowCode().substring(0, dot), cell.block());
+                }
+            }
+            template.groups().forEach(g -> labels.putIfAbsent(g.code(), g.label()));
+        }
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        for (Section section : catalog.sections()) {
+            if (section.text()) {
+                continue;
+            }
+            Schema sectionSchema = object(section.number() + "、" + section.label());
+            for (CellDefinition cell : cells.values()) {
+                if (cell.section().equals(section.code())) {
+                    String[] path = cell.code().substring(section.code().length() + 1).split("\\.");
+                    place(sectionSchema, section.code(), path, leaf(cell, templatesOfCell.get(cell.code())), labels);
+                }
+            }
+            schemas.put(SECTION_SCHEMAS.get(section.code()), sectionSchema);
+        }
+        return schemas;
+    }
+
+    private static void place(Schema parent, String section, String[] path, Schema leaf, Map<String, String> labels) {
         Schema node = parent;
+        StringBuilder code = new StringBuilder(section);
         for (int i = 0; i < path.length - 1; i++) {
+            code.append('.').append(path[i]);
             Schema child = node.getProperties() == null ? null : node.getProperties().get(path[i]);
             if (child == null) {
-                child = object(null);
+                child = object(labels.getOrDefault(code.toString(), "cells under " + code));
                 node.addProperty(path[i], child);
             }
             node = child;
@@ -89,7 +119,7 @@ public class SubmissionSchemaFilter implements OASFilter {
         Schema schema = OASFactory.createSchema()
                 .addType(cell.kind() == CellKind.AMOUNT ? SchemaType.NUMBER : SchemaType.INTEGER)
                 .addType(SchemaType.NULL)
-                .description(cell.label() + " (" + kind + "; " + templates.stream().collect(Collectors.joining(", ")) + ")")
+                .description(cell.label() + " (" + kind + "; " + String.join(", ", templates) + ")")
                 .addExample(cell.kind() == CellKind.AMOUNT ? new BigDecimal("12.5") : cell.kind() == CellKind.CHANGE ? -1 : 3);
         return cell.kind() == CellKind.CHANGE ? schema : schema.minimum(BigDecimal.ZERO);
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nianbao.model.rules.IndicatorDefinition;
@@ -26,25 +27,30 @@ public class TemplateResource {
     private final TemplateCatalog catalog = TemplateCatalog.standard();
 
     /** The whole catalog. */
-    public record CatalogView(List<Section> sections, List<Template> templates, List<RuleDefinition> rules,
-                              List<IndicatorDefinition> indicators) {
+    @Schema(name = "TemplateCatalog", description = "Every template, rule and indicator")
+    public record CatalogView(@Schema(description = "The six sections of every report") List<Section> sections,
+                              @Schema(description = "GOV_2019, GOV_2021 and LEGACY") List<Template> templates,
+                              @Schema(description = "Cross-check rules R1–R5, X1, X2 and T1") List<RuleDefinition> rules,
+                              @Schema(description = "Derived indicators") List<IndicatorDefinition> indicators) {
     }
 
     /** One template with the rules that apply to it and the indicators every report has. */
-    public record TemplateView(@JsonUnwrapped Template template, List<RuleDefinition> rules,
-                               List<IndicatorDefinition> indicators) {
+    @Schema(name = "TemplateDocument", description = "A template with the rules that apply to it and the indicators")
+    public record TemplateView(@JsonUnwrapped Template template,
+                               @Schema(description = "Rules that apply to reports of this template") List<RuleDefinition> rules,
+                               @Schema(description = "Derived indicators, per report and per aggregate") List<IndicatorDefinition> indicators) {
     }
 
     @GET
     @Operation(summary = "Every template, rule and indicator")
-    public CatalogView all() {
+    public CatalogView listTemplates() {
         return new CatalogView(catalog.sections(), catalog.templates(), catalog.rules(), catalog.indicators());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One template: its tables (rows × columns with cell codes, labels and kinds), groups, rules and indicators")
-    public TemplateView one(@PathParam("id") @Parameter(example = "GOV_2021") String id) {
+    public TemplateView getTemplate(@PathParam("id") @Parameter(example = "GOV_2021") String id) {
         Template template = catalog.find(id).orElseThrow(() -> ApiProblem.notFound(
                 "no template " + id + "; valid: " + catalog.templates().stream().map(Template::id).toList()));
         List<RuleDefinition> rules = catalog.rules().stream()
