@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.nianbao.model.agency.Sector;
 import org.nianbao.model.validation.Problem;
-import org.nianbao.report.problem.ApiProblem;
+import org.nianbao.service.problem.ApiProblem;
 
 @Path("/api/v1/agencies")
 @Tag(name = "Agencies", description = "The registry of reporting agencies")

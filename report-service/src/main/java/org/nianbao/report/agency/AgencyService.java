@@ -21,7 +21,7 @@ import org.nianbao.model.region.RegionCatalog;
 import org.nianbao.model.region.RegionLevel;
 import org.nianbao.model.validation.Problem;
 import org.nianbao.report.outbox.Outbox;
-import org.nianbao.report.problem.ApiProblem;
+import org.nianbao.service.problem.ApiProblem;
 
 /** The agency registry. Every change is also published to {@link Topics#AGENCIES}. */
 @ApplicationScoped

@@ -4,7 +4,7 @@ import java.util.List;
 import org.nianbao.model.region.Region;
 import org.nianbao.model.region.RegionCatalog;
 import org.nianbao.model.validation.Problem;
-import org.nianbao.report.problem.ApiProblem;
+import org.nianbao.service.problem.ApiProblem;
 
 /**
  * Turns a region code into the code prefix shared by every region in its subtree: a province's first two

@@ -29,7 +29,7 @@ import org.nianbao.model.validation.TemplateYearCheck;
 import org.nianbao.report.agency.Agency;
 import org.nianbao.report.agency.AgencyService;
 import org.nianbao.report.outbox.Outbox;
-import org.nianbao.report.problem.ApiProblem;
+import org.nianbao.service.problem.ApiProblem;
 
 /**
  * Accepts, revises, withdraws and reads reports. Every accepted change is a new immutable version and

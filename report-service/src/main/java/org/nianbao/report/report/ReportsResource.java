@@ -22,7 +22,7 @@ import org.nianbao.model.region.AgencyLevel;
 import org.nianbao.model.rules.RuleWarning;
 import org.nianbao.model.validation.Problem;
 import org.nianbao.report.agency.RegionPrefix;
-import org.nianbao.report.problem.ApiProblem;
+import org.nianbao.service.problem.ApiProblem;
 
 /** Reports across agencies: the listing and the validate-only check. */
 @Path("/api/v1")

@@ -16,7 +16,7 @@ import org.nianbao.model.validation.ParseResult;
 import org.nianbao.model.validation.ParsedReport;
 import org.nianbao.model.validation.Problem;
 import org.nianbao.model.validation.SubmissionParser;
-import org.nianbao.report.problem.ApiProblem;
+import org.nianbao.service.problem.ApiProblem;
 
 /**
  * Reads a submission body into a {@link ParsedReport}, or fails with one Problem Details that lists every

@@ -16,7 +16,7 @@ import org.nianbao.model.rules.RuleDefinition;
 import org.nianbao.model.template.Section;
 import org.nianbao.model.template.Template;
 import org.nianbao.model.template.TemplateCatalog;
-import org.nianbao.report.problem.ApiProblem;
+import org.nianbao.service.problem.ApiProblem;
 
 /** Serves the report formats from the catalog, so that dashboards and integrators can build forms from them. */
 @Path("/api/v1/templates")

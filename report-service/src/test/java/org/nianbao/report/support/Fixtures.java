@@ -20,7 +20,7 @@ public final class Fixtures {
     }
 
     public static ObjectNode report(String file) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/reports/" + file)) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/reports/" + file)) {
             return (ObjectNode) EventJson.mapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

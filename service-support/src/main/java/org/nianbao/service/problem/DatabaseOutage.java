@@ -1,4 +1,4 @@
-package org.nianbao.report.problem;
+package org.nianbao.service.problem;
 
 import java.sql.SQLException;
 

@@ -1,4 +1,4 @@
-package org.nianbao.report.problem;
+package org.nianbao.service.problem;
 
 import java.util.List;
 import org.nianbao.model.problem.ProblemDetail;

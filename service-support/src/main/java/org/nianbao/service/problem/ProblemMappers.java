@@ -1,4 +1,4 @@
-package org.nianbao.report.problem;
+package org.nianbao.service.problem;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +30,7 @@ public class ProblemMappers {
         if (DatabaseOutage.causedBy(e)) {
             LOG.warnf("database unavailable while serving %s: %s", uri.getPath(), e.getMessage());
             return Response.fromResponse(respond(ProblemDetail.of(503, "database-unavailable", "Service unavailable",
-                    "The report database is unreachable; nothing was stored. Retry in a few seconds.")
+                    "The database is unreachable; nothing was stored. Retry in a few seconds.")
                     .withInstance(uri.getPath()))).header("Retry-After", "5").build();
         }
         LOG.errorf(e, "unexpected error serving %s", uri.getPath());

@@ -1,4 +1,4 @@
-package org.nianbao.report.web;
+package org.nianbao.service.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;

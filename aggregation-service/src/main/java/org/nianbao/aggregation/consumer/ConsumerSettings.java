@@ -1,0 +1,26 @@
+package org.nianbao.aggregation.consumer;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "nianbao.consumer")
+public interface ConsumerSettings {
+
+    @WithName("group-id")
+    @WithDefault("nianbao-aggregation")
+    String groupId();
+
+    @WithName("max-poll-records")
+    @WithDefault("2000")
+    int maxPollRecords();
+
+    @WithName("poll-timeout")
+    @WithDefault("200ms")
+    Duration pollTimeout();
+
+    /** False in tests that drive the applier themselves. */
+    @WithDefault("true")
+    boolean enabled();
+}

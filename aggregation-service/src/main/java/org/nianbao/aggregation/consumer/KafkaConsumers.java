@@ -1,0 +1,48 @@
+package org.nianbao.aggregation.consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Creates the consumers: the group member that keeps the roll-ups fresh, and the free reader of a rebuild. */
+@ApplicationScoped
+public class KafkaConsumers {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final ConsumerSettings settings;
+
+    KafkaConsumers(ConsumerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A member of the consumer group: more instances split the partitions. Offsets are committed by hand. */
+    public KafkaConsumer<String, byte[]> groupMember() {
+        Properties p = base();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "aggregation-" + ProcessHandle.current().pid());
+        // the report service creates the topics; notice them within seconds rather than the default 5 minutes
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** A reader outside any group, for replaying the topics from the start. */
+    public KafkaConsumer<String, byte[]> reader() {
+        return new KafkaConsumer<>(base(), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Properties base() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return p;
+    }
+}

@@ -1,0 +1,116 @@
+package org.nianbao.aggregation.query;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.nianbao.model.agency.Sector;
+import org.nianbao.model.problem.ProblemDetail;
+import org.nianbao.model.region.Region;
+import org.nianbao.model.region.RegionCatalog;
+import org.nianbao.model.template.TemplateCatalog;
+import org.nianbao.model.validation.Problem;
+import org.nianbao.service.problem.ApiProblem;
+
+/**
+ * Checks the query parameters of one request and collects every problem, so a client learns at once what is
+ * wrong and what is valid. {@link #done()} throws: 404 when only the region is unknown, 400 otherwise.
+ */
+public final class QueryParams {
+
+    public static final Set<String> LEVELS = Set.of("ALL", "PROVINCE", "CITY", "COUNTY");
+    static final int FIRST_YEAR = 2008;
+
+    private final List<Problem> problems = new ArrayList<>();
+    private boolean regionUnknown;
+
+    public Region region(String code, String field) {
+        Region region = RegionCatalog.standard().find(code).orElse(null);
+        if (region == null) {
+            regionUnknown = true;
+            problems.add(new Problem(field, "UNKNOWN_REGION", null,
+                    "not a division code; use 6 digits such as 620000 (province), 610600 (city), 430602 (county) or 000000 (the country)",
+                    code));
+        }
+        return region;
+    }
+
+    /** Defaults to EDUCATION, the sector the suite is built around. */
+    public String sector(String code) {
+        if (code == null) {
+            return Sector.EDUCATION.name();
+        }
+        return Sector.parse(code).map(Enum::name).orElseGet(() -> {
+            problems.add(new Problem("sector", "UNKNOWN_SECTOR", null, "valid sectors: " + Sector.validCodes(), code));
+            return null;
+        });
+    }
+
+    public int year(Integer year, String field) {
+        int last = Year.now().getValue();
+        if (year == null) {
+            problems.add(new Problem(field, "REQUIRED", null, "give the report year, " + FIRST_YEAR + "–" + last, null));
+            return 0;
+        }
+        if (year < FIRST_YEAR || year > last) {
+            problems.add(new Problem(field, "OUT_OF_RANGE", null, "report years run from " + FIRST_YEAR + " to " + last, year));
+        }
+        return year;
+    }
+
+    /** Defaults to ALL (every agency level). */
+    public String level(String level) {
+        if (level == null) {
+            return "ALL";
+        }
+        String upper = level.toUpperCase();
+        if (!LEVELS.contains(upper)) {
+            problems.add(new Problem("level", "UNKNOWN_LEVEL", null, "valid levels: ALL, PROVINCE, CITY, COUNTY", level));
+        }
+        return upper;
+    }
+
+    public MetricRef metric(String code, String field) {
+        if (code == null) {
+            problems.add(new Problem(field, "REQUIRED", null, validMetrics(), null));
+            return null;
+        }
+        MetricRef metric = MetricRef.of(code, TemplateCatalog.standard());
+        if (metric == null) {
+            problems.add(new Problem(field, "UNKNOWN_METRIC", null, validMetrics(), code));
+        }
+        return metric;
+    }
+
+    public List<String> list(String csv, String field, int max) {
+        List<String> values = csv == null ? List.of()
+                : java.util.Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (values.isEmpty() || values.size() > max) {
+            problems.add(new Problem(field, values.isEmpty() ? "REQUIRED" : "TOO_MANY", null,
+                    "a comma-separated list of 1 to " + max + " values", csv));
+        }
+        return values;
+    }
+
+    public void add(Problem problem) {
+        problems.add(problem);
+    }
+
+    public void done() {
+        if (problems.isEmpty()) {
+            return;
+        }
+        if (regionUnknown && problems.size() == 1) {
+            throw new ApiProblem(ProblemDetail.of(404, "unknown-region", "Unknown region", problems.get(0).message())
+                    .withErrors(problems));
+        }
+        throw ApiProblem.badRequest(problems.size() + " parameter problem(s)", problems);
+    }
+
+    private static String validMetrics() {
+        TemplateCatalog catalog = TemplateCatalog.standard();
+        return "a cell or group code from GET /api/v1/templates (e.g. requests.newReceived.total, "
+                + "requests.outcome.withheld.total, activeDisclosure.licensing.decisions) or an indicator: "
+                + String.join(", ", catalog.indicators().stream().map(i -> i.code()).toList());
+    }
+}

@@ -1,0 +1,211 @@
+package org.nianbao.aggregation.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.nianbao.aggregation.query.Views.BreakdownRow;
+import org.nianbao.aggregation.query.Views.CellTotal;
+import org.nianbao.aggregation.query.Views.ComparedEntity;
+import org.nianbao.aggregation.query.Views.ComparedValue;
+import org.nianbao.aggregation.query.Views.RankingEntry;
+import org.nianbao.aggregation.query.Views.TrendPoint;
+import org.nianbao.aggregation.rollup.ReportState;
+import org.nianbao.model.event.RegionRef;
+import org.nianbao.model.region.Region;
+import org.nianbao.model.region.RegionCatalog;
+import org.nianbao.model.rules.IndicatorDefinition;
+import org.nianbao.model.rules.Indicators;
+import org.nianbao.model.rules.MetricSource;
+import org.nianbao.model.template.TemplateCatalog;
+
+/** Totals, drill-down, comparisons, trends and rankings, all computed from the stored sums. */
+@ApplicationScoped
+public class RollupQueries {
+
+    private static final int SCALE = Indicators.SCALE;
+    private final RollupReader reader;
+    private final TemplateCatalog catalog = TemplateCatalog.standard();
+    private final RegionCatalog regions = RegionCatalog.standard();
+
+    RollupQueries(RollupReader reader) {
+        this.reader = reader;
+    }
+
+    public Views.Totals totals(Region region, String sector, String level, int year) throws SQLException {
+        RollupRow row = reader.region(region.code(), sector, level, year);
+        RollupRow previous = reader.region(region.code(), sector, level, year - 1);
+        Map<String, CellTotal> cells = new TreeMap<>();
+        row.sums().forEach((code, sum) -> cells.put(code, new CellTotal(sum.stripTrailingZeros(), row.filled().get(code),
+                catalog.metricLabel(code).orElse(code))));
+        Map<String, BigDecimal> indicators = new LinkedHashMap<>();
+        MetricSource source = row.source(previous);
+        for (IndicatorDefinition indicator : catalog.indicators()) {
+            indicators.put(indicator.code(), Indicators.evaluate(indicator, source));
+        }
+        return new Views.Totals(ref(region), sector, level, year, row.reports(), cells, indicators);
+    }
+
+    public Views.Breakdown breakdown(Region region, String sector, int year, MetricRef metric) throws SQLException {
+        List<Region> children = regions.children(region.code());
+        String all = "ALL";
+        Map<String, RollupRow> rows = reader.regions(children.stream().map(Region::code).toList(), sector, all, year);
+        Map<String, RollupRow> previous = metric.indicator() != null && metric.indicator().numerator().readsPreviousYear()
+                ? reader.regions(children.stream().map(Region::code).toList(), sector, all, year - 1) : Map.of();
+        RollupRow own = reader.region(region.code(), sector, all, year);
+        Indicators.Evaluation total = metric.evaluate(own.source(reader.region(region.code(), sector, all, year - 1)));
+        List<BreakdownRow> out = new ArrayList<>();
+        for (Region child : children) {
+            RollupRow row = rows.getOrDefault(child.code(), RollupRow.EMPTY);
+            Indicators.Evaluation e = metric.evaluate(row.source(previous.get(child.code())));
+            out.add(new BreakdownRow("REGION", child.code(), child.name(), child.level().name(), row.reports(), e.value(),
+                    e.numerator(), e.denominator(), share(metric, e.value(), total.value())));
+        }
+        for (ReportState report : reader.reports(region.code(), true, sector, year, null)) {
+            Indicators.Evaluation e = metric.evaluate(MetricSource.of(report.metrics(), null));
+            out.add(new BreakdownRow("AGENCY", report.agencyId(), report.agencyName(), report.level(), 1, e.value(),
+                    e.numerator(), e.denominator(), share(metric, e.value(), total.value())));
+        }
+        return new Views.Breakdown(ref(region), sector, year, metric.code(), metric.label(), total.value(), out);
+    }
+
+    public Views.Comparison compareRegions(List<Region> compared, String sector, String level, int year,
+                                           List<MetricRef> metrics) throws SQLException {
+        List<String> codes = compared.stream().map(Region::code).toList();
+        Map<String, RollupRow> rows = reader.regions(codes, sector, level, year);
+        Map<String, RollupRow> previous = reader.regions(codes, sector, level, year - 1);
+        List<Entity> entities = compared.stream().map(r -> {
+            RollupRow row = rows.getOrDefault(r.code(), RollupRow.EMPTY);
+            return new Entity(r.code(), r.name(), row.reports(), row.source(previous.get(r.code())));
+        }).toList();
+        return comparison("regions", sector, year, metrics, entities);
+    }
+
+    public Views.Comparison compareAgencies(List<String> agencyIds, String sector, int year, List<MetricRef> metrics)
+            throws SQLException {
+        Map<String, ReportState> reports = reader.agencyReports(agencyIds, year);
+        Map<String, ReportState> previous = reader.agencyReports(agencyIds, year - 1);
+        List<Entity> entities = agencyIds.stream().map(id -> {
+            ReportState r = reports.get(id);
+            boolean counted = r != null && r.active();
+            ReportState p = previous.get(id);
+            return new Entity(id, r == null ? null : r.agencyName(), counted ? 1 : 0, MetricSource.of(
+                    counted ? r.metrics() : Map.of(), p != null && p.active() ? p.metrics() : null));
+        }).toList();
+        return comparison("agencies", sector, year, metrics, entities);
+    }
+
+    public Views.Trend trend(Region region, String sector, String level, MetricRef metric, int from, int to) throws SQLException {
+        TreeMap<Integer, RollupRow> rows = reader.years(region.code(), sector, level, from - 1, to);
+        List<TrendPoint> points = new ArrayList<>();
+        BigDecimal before = null;
+        for (int year = from; year <= to; year++) {
+            RollupRow row = rows.getOrDefault(year, RollupRow.EMPTY);
+            if (year == from) {
+                before = metric.evaluate(rows.getOrDefault(year - 1, RollupRow.EMPTY).source(rows.get(year - 2))).value();
+            }
+            BigDecimal value = metric.evaluate(row.source(rows.get(year - 1))).value();
+            BigDecimal change = value == null || before == null ? null : value.subtract(before);
+            BigDecimal percent = change == null || before.signum() == 0 ? null : change.divide(before.abs(), SCALE, RoundingMode.HALF_EVEN);
+            points.add(new TrendPoint(year, row.reports(), strip(value), strip(change), percent));
+            before = value;
+        }
+        return new Views.Trend(ref(region), sector, level, metric.code(), metric.label(), points);
+    }
+
+    /** Child regions of {@code parent} (agencyLevel null), or agencies of that level in its subtree, ranked. */
+    public Views.Ranking rank(Region parent, String agencyLevel, String sector, int year, MetricRef metric,
+                              boolean descending, int limit) throws SQLException {
+        List<RankingEntry> entries = new ArrayList<>();
+        if (agencyLevel == null) {
+            List<Region> children = regions.children(parent.code());
+            List<String> codes = children.stream().map(Region::code).toList();
+            Map<String, RollupRow> rows = reader.regions(codes, sector, "ALL", year);
+            Map<String, RollupRow> previous = reader.regions(codes, sector, "ALL", year - 1);
+            for (Region child : children) {
+                RollupRow row = rows.getOrDefault(child.code(), RollupRow.EMPTY);
+                Indicators.Evaluation e = metric.evaluate(row.source(previous.get(child.code())));
+                entries.add(new RankingEntry(null, child.code(), child.name(), child.code(), e.value(), e.numerator(), e.denominator(), row.reports()));
+            }
+        } else {
+            List<ReportState> reports = reader.reports(parent.code(), false, sector, year, agencyLevel);
+            Map<String, ReportState> previous = reader.agencyReports(reports.stream().map(ReportState::agencyId).toList(), year - 1);
+            for (ReportState r : reports) {
+                ReportState p = previous.get(r.agencyId());
+                Indicators.Evaluation e = metric.evaluate(MetricSource.of(r.metrics(), p != null && p.active() ? p.metrics() : null));
+                entries.add(new RankingEntry(null, r.agencyId(), r.agencyName(), r.regionCode(), e.value(), e.numerator(), e.denominator(), 1));
+            }
+        }
+        Comparator<RankingEntry> byValue = Comparator.comparing(RankingEntry::value);
+        List<RankingEntry> valued = entries.stream().filter(e -> e.value() != null)
+                .sorted((descending ? byValue.reversed() : byValue).thenComparing(RankingEntry::code)).toList();
+        List<RankingEntry> ranked = new ArrayList<>();
+        int rank = 0;
+        for (int i = 0; i < valued.size(); i++) {
+            RankingEntry e = valued.get(i);
+            if (i == 0 || e.value().compareTo(valued.get(i - 1).value()) != 0) {
+                rank = i + 1; // equal values share a rank; the next distinct value skips ("1, 1, 3")
+            }
+            ranked.add(new RankingEntry(rank, e.code(), e.name(), e.regionCode(), strip(e.value()), strip(e.numerator()),
+                    strip(e.denominator()), e.reports()));
+        }
+        List<RankingEntry> unranked = entries.stream().filter(e -> e.value() == null)
+                .sorted(Comparator.comparing(RankingEntry::code))
+                .map(e -> new RankingEntry(null, e.code(), e.name(), e.regionCode(), null, strip(e.numerator()),
+                        strip(e.denominator()), e.reports())).toList();
+        ranked.addAll(unranked);
+        return new Views.Ranking(ref(parent), agencyLevel == null ? "regions" : "agencies:" + agencyLevel, sector, year,
+                metric.code(), descending ? "desc" : "asc", unranked.size(), ranked.subList(0, Math.min(limit, ranked.size())));
+    }
+
+    private record Entity(String code, String name, int reports, MetricSource source) {
+    }
+
+    private static Views.Comparison comparison(String by, String sector, int year, List<MetricRef> metrics, List<Entity> entities) {
+        Map<String, BigDecimal[]> values = new LinkedHashMap<>();
+        for (MetricRef m : metrics) {
+            BigDecimal[] v = new BigDecimal[entities.size()];
+            for (int i = 0; i < entities.size(); i++) {
+                v[i] = m.evaluate(entities.get(i).source()).value();
+            }
+            values.put(m.code(), v);
+        }
+        List<ComparedEntity> out = new ArrayList<>();
+        for (int i = 0; i < entities.size(); i++) {
+            Map<String, ComparedValue> byMetric = new LinkedHashMap<>();
+            for (MetricRef m : metrics) {
+                BigDecimal[] v = values.get(m.code());
+                BigDecimal sum = null;
+                for (BigDecimal x : v) {
+                    sum = x == null ? sum : sum == null ? x : sum.add(x);
+                }
+                BigDecimal difference = v[i] == null || v[0] == null ? null : v[i].subtract(v[0]);
+                BigDecimal share = m.additive() && v[i] != null && sum != null && sum.signum() != 0
+                        ? v[i].divide(sum, SCALE, RoundingMode.HALF_EVEN) : null;
+                byMetric.put(m.code(), new ComparedValue(strip(v[i]), strip(difference), share));
+            }
+            Entity e = entities.get(i);
+            out.add(new ComparedEntity(e.code(), e.name(), e.reports(), byMetric));
+        }
+        return new Views.Comparison(by, sector, year, metrics.stream().map(MetricRef::code).toList(), out);
+    }
+
+    private static BigDecimal share(MetricRef metric, BigDecimal value, BigDecimal total) {
+        return metric.additive() && value != null && total != null && total.signum() != 0
+                ? value.divide(total, SCALE, RoundingMode.HALF_EVEN) : null;
+    }
+
+    private static BigDecimal strip(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
+
+    static RegionRef ref(Region region) {
+        return new RegionRef(region.code(), region.name(), region.level());
+    }
+}

@@ -1,0 +1,169 @@
+package org.nianbao.aggregation.rebuild;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+import org.nianbao.aggregation.consumer.EventConsumer;
+import org.nianbao.aggregation.consumer.KafkaConsumers;
+import org.nianbao.aggregation.rollup.EventApplier;
+import org.nianbao.aggregation.rollup.Tables;
+import org.nianbao.model.event.Topics;
+
+/**
+ * Rebuilds every roll-up from the start of the topics into fresh tables, while the APIs keep serving the
+ * old ones. When the replay has caught up, the live consumer is paused, the last few events are applied, and
+ * the fresh tables replace the old ones in one transaction. Events the live consumer then reads again are
+ * older than or equal to the stored versions and change nothing.
+ */
+@ApplicationScoped
+public class RebuildService {
+
+    private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    private static final List<String> TABLES = List.of(Tables.LIVE.rollup(), Tables.LIVE.reportState(), Tables.LIVE.agencyState());
+
+    private final AgroalDataSource dataSource;
+    private final KafkaConsumers consumers;
+    private final EventApplier applier;
+    private final EventConsumer live;
+    private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
+
+    RebuildService(AgroalDataSource dataSource, KafkaConsumers consumers, EventApplier applier, EventConsumer live) {
+        this.dataSource = dataSource;
+        this.consumers = consumers;
+        this.applier = applier;
+        this.live = live;
+    }
+
+    public RebuildProgress progress() {
+        return progress.get();
+    }
+
+    /** Starts a rebuild in the background; returns false when one is already running. */
+    public synchronized boolean start() {
+        if (progress.get().running()) {
+            return false;
+        }
+        OffsetDateTime started = now();
+        progress.set(new RebuildProgress("RUNNING", started, null, 0, 0, 0, 0, null));
+        Thread worker = new Thread(() -> run(started), "rollup-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return true;
+    }
+
+    private void run(OffsetDateTime started) {
+        long t0 = System.nanoTime();
+        long[] read = {0};
+        long total = 0;
+        try (KafkaConsumer<String, byte[]> reader = consumers.reader()) {
+            createFreshTables();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.REPORTS, Topics.AGENCIES)) {
+                reader.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> begin = reader.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            for (TopicPartition tp : partitions) {
+                total += end.get(tp) - begin.get(tp);
+            }
+            LOG.infof("rebuild: replaying %d events from %d partitions into fresh tables", total, partitions.size());
+            long eventsTotal = total;
+            replayUntil(reader, end, n -> {
+                read[0] += n;
+                report("RUNNING", started, read[0], eventsTotal, t0, null);
+            });
+            report("SWITCHING", started, read[0], eventsTotal, t0, null);
+            Exception[] failure = {null};
+            live.whilePaused(() -> {
+                try {
+                    replayUntil(reader, reader.endOffsets(partitions), n -> read[0] += n);
+                    swapTables();
+                } catch (Exception e) {
+                    failure[0] = e;
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            long seconds = Math.max(1, (System.nanoTime() - t0) / 1_000_000_000L);
+            progress.set(new RebuildProgress("DONE", started, now(), read[0], Math.max(eventsTotal, read[0]), 100.0,
+                    read[0] / seconds, null));
+            LOG.infof("rebuild: done, %d events in %d s; the fresh roll-ups are live", read[0], seconds);
+        } catch (Exception e) {
+            LOG.errorf(e, "rebuild failed; the old roll-ups stay live");
+            progress.set(new RebuildProgress("FAILED", started, now(), read[0], total, percent(read[0], total), 0,
+                    e.getMessage()));
+        }
+    }
+
+    private interface Progress {
+        void applied(int events);
+    }
+
+    private void replayUntil(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> end, Progress onBatch)
+            throws SQLException {
+        while (end.entrySet().stream().anyMatch(e -> reader.position(e.getKey()) < e.getValue())) {
+            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+            reader.poll(Duration.ofMillis(500)).forEach(batch::add);
+            if (!batch.isEmpty()) {
+                applier.apply(batch, Tables.NEXT);
+                onBatch.applied(batch.size());
+            }
+        }
+    }
+
+    private void createFreshTables() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                s.execute("DROP TABLE IF EXISTS " + table + "_next");
+                s.execute("CREATE TABLE " + table + "_next (LIKE " + table + " INCLUDING ALL)");
+            }
+        }
+    }
+
+    private void swapTables() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String table : TABLES) {
+                    s.execute("ALTER TABLE " + table + " RENAME TO " + table + "_old");
+                    s.execute("ALTER TABLE " + table + "_next RENAME TO " + table);
+                    s.execute("DROP TABLE " + table + "_old");
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void report(String state, OffsetDateTime started, long read, long total, long t0, String error) {
+        long seconds = Math.max(1, (System.nanoTime() - t0) / 1_000_000_000L);
+        progress.set(new RebuildProgress(state, started, null, read, total, percent(read, total), read / seconds, error));
+    }
+
+    private static double percent(long read, long total) {
+        return total == 0 ? 100.0 : Math.min(100.0, Math.round(read * 1000.0 / total) / 10.0);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,78 @@
+package org.nianbao.aggregation.rollup;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+import org.nianbao.model.event.AgencyData;
+import org.nianbao.model.event.CloudEvent;
+import org.nianbao.model.event.EventJson;
+import org.nianbao.model.event.ReportData;
+import org.nianbao.model.event.Topics;
+import org.nianbao.model.template.TemplateCatalog;
+
+/** Applies a batch of Kafka records to one generation of the state tables in a single transaction. */
+@ApplicationScoped
+public class EventApplier {
+
+    private static final Logger LOG = Logger.getLogger(EventApplier.class);
+
+    /** What one batch did. */
+    public record Outcome(int applied, int ignored, int unreadable) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final RollupStore store;
+    private final MetricDictionary dictionary;
+    private final TemplateCatalog catalog = TemplateCatalog.standard();
+
+    EventApplier(AgroalDataSource dataSource, RollupStore store, MetricDictionary dictionary) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.dictionary = dictionary;
+    }
+
+    public Outcome apply(List<ConsumerRecord<String, byte[]>> records, Tables tables) throws SQLException {
+        List<ReportData> reports = new ArrayList<>();
+        List<AgencyData> agencies = new ArrayList<>();
+        int unreadable = 0;
+        for (ConsumerRecord<String, byte[]> r : records) {
+            try {
+                if (Topics.REPORTS.equals(r.topic())) {
+                    CloudEvent<ReportData> e = EventJson.readReport(r.value());
+                    reports.add(e.data());
+                } else if (Topics.AGENCIES.equals(r.topic())) {
+                    agencies.add(EventJson.readAgency(r.value()).data());
+                }
+            } catch (RuntimeException e) {
+                // A record no version of this service can read must not stop the partition; it is logged with
+                // its coordinates so it can be inspected and replayed.
+                unreadable++;
+                LOG.errorf("skipping unreadable record %s-%d@%d (key %s): %s", r.topic(), r.partition(), r.offset(), r.key(),
+                        e.getMessage());
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Set<ReportState.Key> keys = new LinkedHashSet<>();
+                reports.forEach(e -> keys.add(new ReportState.Key(e.agencyId(), e.year())));
+                BatchChanges changes = new BatchChanges(catalog, dictionary, store.lockStates(c, tables, keys));
+                reports.forEach(changes::report);
+                agencies.forEach(changes::agency);
+                store.write(c, tables, changes);
+                c.commit();
+                return new Outcome(changes.applied(), changes.ignored(), unreadable);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+}

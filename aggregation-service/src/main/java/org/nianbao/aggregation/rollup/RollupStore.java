@@ -1,0 +1,170 @@
+package org.nianbao.aggregation.rollup;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nianbao.model.event.AgencyData;
+import org.nianbao.model.event.EventJson;
+import org.nianbao.model.event.RegionRef;
+import org.nianbao.model.rules.RuleWarning;
+
+/** Reads and writes the state tables of one generation with plain JDBC, inside the caller's transaction. */
+@ApplicationScoped
+public class RollupStore {
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final TypeReference<Map<String, BigDecimal>> METRICS = new TypeReference<>() { };
+    private static final TypeReference<List<RuleWarning>> WARNINGS = new TypeReference<>() { };
+
+    /** The stored states of the given reports, locked until the transaction ends. */
+    public Map<ReportState.Key, ReportState> lockStates(Connection c, Tables t, Set<ReportState.Key> keys) throws SQLException {
+        Map<ReportState.Key, ReportState> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        String sql = "SELECT " + STATE_COLUMNS + " FROM " + t.reportState() + " s JOIN unnest(?::varchar[], ?::int[]) AS k(a, y)"
+                + " ON s.agency_id = k.a AND s.year = k.y ORDER BY s.agency_id, s.year FOR UPDATE OF s";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("varchar", keys.stream().map(ReportState.Key::agencyId).toArray()));
+            ps.setArray(2, c.createArrayOf("integer", keys.stream().map(ReportState.Key::year).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ReportState s = readState(rs);
+                    found.put(s.key(), s);
+                }
+            }
+        }
+        return found;
+    }
+
+    public void write(Connection c, Tables t, BatchChanges changes) throws SQLException {
+        writeStates(c, t, changes.changedStates().values());
+        writeDeltas(c, t, changes.deltas());
+        writeAgencies(c, t, changes.agencies());
+    }
+
+    public static final String STATE_COLUMNS = "s.agency_id, s.year, s.version, s.status, s.agency_name, s.region_code, s.ancestors,"
+            + " s.sector, s.level, s.template, s.published_on, s.first_submitted_at, s.submitted_at, s.metrics, s.warnings";
+
+    public static ReportState readState(ResultSet rs) throws SQLException {
+        return new ReportState(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), Arrays.asList((String[]) rs.getArray(7).getArray()), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getObject(11, java.time.LocalDate.class),
+                rs.getObject(12, java.time.OffsetDateTime.class), rs.getObject(13, java.time.OffsetDateTime.class),
+                json(rs.getString(14), METRICS), json(rs.getString(15), WARNINGS));
+    }
+
+    private void writeStates(Connection c, Tables t, java.util.Collection<ReportState> states) throws SQLException {
+        String sql = "INSERT INTO " + t.reportState() + " (agency_id, year, version, status, agency_name, region_code, ancestors,"
+                + " sector, level, template, published_on, first_submitted_at, submitted_at, metrics, warnings, warning_count)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)"
+                + " ON CONFLICT (agency_id, year) DO UPDATE SET version = excluded.version, status = excluded.status,"
+                + " agency_name = excluded.agency_name, region_code = excluded.region_code, ancestors = excluded.ancestors,"
+                + " sector = excluded.sector, level = excluded.level, template = excluded.template,"
+                + " published_on = excluded.published_on, submitted_at = excluded.submitted_at,"
+                + " metrics = excluded.metrics, warnings = excluded.warnings, warning_count = excluded.warning_count";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (ReportState s : states) {
+                ps.setString(1, s.agencyId());
+                ps.setInt(2, s.year());
+                ps.setInt(3, s.version());
+                ps.setString(4, s.status());
+                ps.setString(5, s.agencyName());
+                ps.setString(6, s.regionCode());
+                ps.setArray(7, c.createArrayOf("varchar", s.ancestors().toArray()));
+                ps.setString(8, s.sector());
+                ps.setString(9, s.level());
+                ps.setString(10, s.template());
+                if (s.publishedOn() == null) {
+                    ps.setNull(11, Types.DATE);
+                } else {
+                    ps.setDate(11, Date.valueOf(s.publishedOn()));
+                }
+                ps.setObject(12, s.firstSubmittedAt().withOffsetSameInstant(ZoneOffset.UTC));
+                ps.setObject(13, s.submittedAt().withOffsetSameInstant(ZoneOffset.UTC));
+                ps.setString(14, toJson(s.metrics()));
+                ps.setString(15, toJson(s.warnings()));
+                ps.setInt(16, s.warnings().size());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void writeDeltas(Connection c, Tables t, Map<RollupKey, RollupDelta> deltas) throws SQLException {
+        String sql = "INSERT INTO " + t.rollup() + " (region_code, sector, level, year, reports, sums, filled)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (region_code, sector, level, year) DO UPDATE SET reports = " + t.rollup() + ".reports + excluded.reports,"
+                + " sums = nb_add(" + t.rollup() + ".sums, excluded.sums), filled = nb_add(" + t.rollup() + ".filled, excluded.filled)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map.Entry<RollupKey, RollupDelta> e : deltas.entrySet()) {
+                RollupKey k = e.getKey();
+                ps.setString(1, k.regionCode());
+                ps.setString(2, k.sector());
+                ps.setString(3, k.level());
+                ps.setInt(4, k.year());
+                ps.setInt(5, e.getValue().reports());
+                Array sums = c.createArrayOf("numeric", e.getValue().sums());
+                Array filled = c.createArrayOf("integer", e.getValue().filled());
+                ps.setArray(6, sums);
+                ps.setArray(7, filled);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void writeAgencies(Connection c, Tables t, List<AgencyData> agencies) throws SQLException {
+        String sql = "INSERT INTO " + t.agencyState() + " (agency_id, name, region_code, ancestors, sector, level, active, revision)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agency_id) DO UPDATE SET name = excluded.name,"
+                + " region_code = excluded.region_code, ancestors = excluded.ancestors, sector = excluded.sector,"
+                + " level = excluded.level, active = excluded.active, revision = excluded.revision"
+                + " WHERE " + t.agencyState() + ".revision < excluded.revision";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (AgencyData a : agencies) {
+                ps.setString(1, a.agencyId());
+                ps.setString(2, a.name());
+                ps.setString(3, a.regionCode());
+                ps.setArray(4, c.createArrayOf("varchar", a.regionPath().stream().map(RegionRef::code).toArray()));
+                ps.setString(5, a.sector());
+                ps.setString(6, a.level().name());
+                ps.setBoolean(7, a.active());
+                ps.setLong(8, a.revision());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T json(String text, TypeReference<T> type) {
+        try {
+            return JSON.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
