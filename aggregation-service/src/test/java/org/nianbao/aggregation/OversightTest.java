@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.nianbao.model.rules.RuleWarning;
 import org.nianbao.testsupport.Eventually;
 import org.nianbao.testsupport.ReportEvents;
+import org.nianbao.testsupport.TestTokens;
 
 /** Completeness (who reported, on time) and quality (rule warnings) for a provincial oversight office. */
 @QuarkusTest
@@ -72,7 +73,7 @@ class OversightTest {
 
     @Test
     void qualityCountsWarningsByRuleAndListsCrossYearMismatches() {
-        given().queryParam("year", 2023).queryParam("sector", SECTOR).get("/api/v1/regions/640000/quality")
+        given().auth().oauth2(TestTokens.overseer("640000")).queryParam("year", 2023).queryParam("sector", SECTOR).get("/api/v1/regions/640000/quality")
                 .then().statusCode(200)
                 .body("reports", equalTo(3)).body("reportsWithWarnings", equalTo(2))
                 .body("warningsByRule.R1", equalTo(2)).body("warningsByRule.X1", equalTo(1))

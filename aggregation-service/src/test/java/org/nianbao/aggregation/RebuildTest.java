@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nianbao.testsupport.Eventually;
 import org.nianbao.testsupport.ReportEvents;
+import org.nianbao.testsupport.TestTokens;
 
 /** A rebuild replays the topics into fresh tables and switches to them with the same totals. */
 @QuarkusTest
@@ -33,8 +34,8 @@ class RebuildTest {
         Totals.awaitReports("430000", SECTOR, 2022, 29);
         String before = given().queryParam("year", 2022).queryParam("sector", SECTOR).get("/api/v1/regions/000000/totals").asString();
 
-        given().post("/api/v1/admin/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));
-        Eventually.assertThat(Duration.ofSeconds(120), () -> given().get("/api/v1/admin/rebuild").then()
+        given().auth().oauth2(TestTokens.admin()).post("/api/v1/admin/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));
+        Eventually.assertThat(Duration.ofSeconds(120), () -> given().auth().oauth2(TestTokens.admin()).get("/api/v1/admin/rebuild").then()
                 .body("state", equalTo("DONE")));
 
         Totals after = Totals.of("000000", SECTOR, 2022);
@@ -42,7 +43,7 @@ class RebuildTest {
         assertThat(after.sum("requests.newReceived.total")).isEqualByComparingTo(BigDecimal.valueOf(2 * (29 * 30 / 2)));
         assertThat(given().queryParam("year", 2022).queryParam("sector", SECTOR).get("/api/v1/regions/000000/totals").asString())
                 .isEqualTo(before);
-        given().get("/api/v1/admin/rebuild").then().body("percent", equalTo(100.0f));
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/admin/rebuild").then().body("percent", equalTo(100.0f));
 
         // the live consumer goes on applying into the switched tables
         try (ReportEvents e = ReportEvents.connect()) {

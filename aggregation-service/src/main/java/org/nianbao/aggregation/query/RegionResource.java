@@ -1,5 +1,8 @@
 package org.nianbao.aggregation.query;
 
+import org.nianbao.service.security.Callers;
+import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,10 +25,12 @@ public class RegionResource {
 
     private final RollupQueries rollups;
     private final OversightQueries oversight;
+    private final SecurityIdentity caller;
 
-    RegionResource(RollupQueries rollups, OversightQueries oversight) {
+    RegionResource(RollupQueries rollups, OversightQueries oversight, SecurityIdentity caller) {
         this.rollups = rollups;
         this.oversight = oversight;
+        this.caller = caller;
     }
 
     @GET
@@ -101,6 +106,7 @@ public class RegionResource {
 
     @GET
     @Path("/quality")
+    @RolesAllowed({Callers.OVERSEER, Callers.ADMIN})
     @Operation(summary = "Rule warnings by rule, the reports with the most, and cross-year mismatches (X1, X2)")
     public OversightViews.Quality quality(@PathParam("code") @Parameter(example = "430000") String code,
                                           @QueryParam("year") @Parameter(example = "2023") Integer year,
@@ -110,6 +116,7 @@ public class RegionResource {
         String s = p.sector(sector);
         int y = p.year(year, "year");
         p.done();
+        Callers.requireOverseerOf(caller, region.code());
         return oversight.quality(region, s, y);
     }
 }

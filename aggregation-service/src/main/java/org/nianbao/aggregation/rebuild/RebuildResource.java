@@ -1,5 +1,7 @@
 package org.nianbao.aggregation.rebuild;
 
+import org.nianbao.service.security.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nianbao.service.problem.ApiProblem;
 
 @Path("/api/v1/admin/rebuild")
+@RolesAllowed(Callers.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 public class RebuildResource {

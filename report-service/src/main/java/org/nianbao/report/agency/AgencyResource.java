@@ -1,5 +1,7 @@
 package org.nianbao.report.agency;
 
+import org.nianbao.service.security.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +32,7 @@ public class AgencyResource {
     }
 
     @POST
+    @RolesAllowed(Callers.ADMIN)
     @Operation(summary = "Register an agency", description = "Publishes the agency to nianbao.agencies.v1.")
     public Response createAgency(AgencyInput input) {
         AgencyView created = agencies.create(requireBody(input));
@@ -38,6 +41,7 @@ public class AgencyResource {
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed(Callers.ADMIN)
     @Operation(summary = "Change an agency", description = "Name, region, sector or active flag; publishes the change.")
     public AgencyView updateAgency(@PathParam("id") @Parameter(example = "edu-610600") String id, AgencyInput input) {
         return agencies.update(id, requireBody(input));

@@ -1,5 +1,8 @@
 package org.nianbao.report.report;
 
+import org.nianbao.service.security.Callers;
+import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,12 +31,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     private final ReportService reports;
+    private final SecurityIdentity caller;
 
-    ReportResource(ReportService reports) {
+    ReportResource(ReportService reports, SecurityIdentity caller) {
         this.reports = reports;
+        this.caller = caller;
     }
 
     @PUT
+    @RolesAllowed({Callers.SUBMITTER, Callers.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit or revise a report",
             description = "Each accepted call adds a new immutable version and publishes it to nianbao.reports.v1. "
@@ -55,6 +61,7 @@ public class ReportResource {
                            @HeaderParam("If-None-Match") @Parameter(description = "* to create only", example = "*") String ifNoneMatch,
                            @QueryParam("strict") @Parameter(description = "Refuse the report when a rule warns", example = "false") boolean strict,
                            String body) {
+        Callers.requireAgency(caller, agencyId);
         ReportService.Accepted accepted = reports.submit(agencyId, year, body, ifMatch, ifNoneMatch, strict);
         ReportVersionView v = accepted.version();
         Response.ResponseBuilder response = accepted.created()
@@ -74,11 +81,13 @@ public class ReportResource {
     }
 
     @DELETE
+    @RolesAllowed({Callers.SUBMITTER, Callers.ADMIN})
     @Operation(summary = "Withdraw the report", description = "Adds a WITHDRAWN version; the history stays.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
     public Response withdrawReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                              @PathParam("year") @Parameter(example = "2019") int year,
                              @HeaderParam("If-Match") @Parameter(description = "ETag of the current version", example = "\"v1\"") String ifMatch) {
+        Callers.requireAgency(caller, agencyId);
         ReportVersionView v = reports.withdraw(agencyId, year, ifMatch);
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
     }

@@ -1,5 +1,6 @@
 package org.nianbao.report.report;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -47,6 +48,7 @@ public class ReportsResource {
     }
 
     @POST
+    @Authenticated
     @Path("/reports:validate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check a report without storing it",

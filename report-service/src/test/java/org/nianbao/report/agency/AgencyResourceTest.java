@@ -1,6 +1,6 @@
 package org.nianbao.report.agency;
 
-import static io.restassured.RestAssured.given;
+import static org.nianbao.report.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;

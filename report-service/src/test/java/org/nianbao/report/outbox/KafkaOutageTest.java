@@ -1,6 +1,6 @@
 package org.nianbao.report.outbox;
 
-import static io.restassured.RestAssured.given;
+import static org.nianbao.report.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

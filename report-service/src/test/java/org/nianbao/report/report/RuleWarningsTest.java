@@ -1,6 +1,6 @@
 package org.nianbao.report.report;
 
-import static io.restassured.RestAssured.given;
+import static org.nianbao.report.support.Api.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

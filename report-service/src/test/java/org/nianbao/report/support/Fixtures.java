@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.nianbao.model.event.EventJson;
 
-import static io.restassured.RestAssured.given;
+import static org.nianbao.report.support.Api.given;
 
 /** Report bodies from {@code src/test/resources/reports} and small helpers around them. */
 public final class Fixtures {

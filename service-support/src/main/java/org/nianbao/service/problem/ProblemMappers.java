@@ -1,5 +1,8 @@
 package org.nianbao.service.problem;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,6 +26,20 @@ public class ProblemMappers {
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(ProblemDetail.of(status, "http-" + status, title, e.getMessage()).withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return respond(ProblemDetail.of(401, "unauthenticated", "Unauthenticated",
+                "this needs a valid bearer token (Authorization: Bearer <token>); the one sent, if any, was not accepted")
+                .withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemDetail.of(403, "forbidden", "Forbidden",
+                e.getMessage() == null || e.getMessage().isBlank() ? "the token's role does not allow this" : e.getMessage())
+                .withInstance(uri.getPath()));
     }
 
     @ServerExceptionMapper

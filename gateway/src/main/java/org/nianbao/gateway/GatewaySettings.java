@@ -1,0 +1,35 @@
+package org.nianbao.gateway;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "nianbao.gateway")
+public interface GatewaySettings {
+
+    @WithName("report-service")
+    String reportService();
+
+    @WithName("aggregation-service")
+    String aggregationService();
+
+    @WithName("connect-timeout")
+    Duration connectTimeout();
+
+    @WithName("request-timeout")
+    Duration requestTimeout();
+
+    @WithName("max-body-size")
+    MemorySize maxBodySize();
+
+    @WithName("rate-limit")
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        @WithName("requests-per-second")
+        double requestsPerSecond();
+
+        int burst();
+    }
+}

@@ -1,0 +1,162 @@
+package org.nianbao.gateway.proxy;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.nianbao.gateway.GatewaySettings;
+import org.nianbao.gateway.access.AccessPolicy;
+import org.nianbao.gateway.access.Caller;
+import org.nianbao.gateway.limits.RateLimiter;
+import org.nianbao.model.problem.ProblemDetail;
+
+/**
+ * The single public entry to {@code /api/v1/**}. Each request gets a request id, is identified by its bearer
+ * token, rate-limited per client, checked against the body limit and the access policy, and only then
+ * streamed to the service that owns its path.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern REPORT_PATHS = Pattern.compile("/api/v1/(agencies|reports|templates)([/:?].*)?");
+    private static final Pattern AGGREGATION_PATHS = Pattern.compile("/api/v1/(regions|compare|rankings|admin)([/?].*)?");
+
+    private final GatewaySettings settings;
+    private final JWTParser tokens;
+    private final AccessPolicy policy = new AccessPolicy();
+    private final RateLimiter limiter;
+    private ServiceProxy reportService;
+    private ServiceProxy aggregationService;
+
+    GatewayRoutes(GatewaySettings settings, JWTParser tokens) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.limiter = new RateLimiter(settings.rateLimit().requestsPerSecond(), settings.rateLimit().burst(), System::nanoTime);
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setKeepAlive(true).setMaxPoolSize(256).setPipelining(false));
+        reportService = new ServiceProxy("report service", URI.create(settings.reportService()), client, settings.requestTimeout());
+        aggregationService = new ServiceProxy("aggregation service", URI.create(settings.aggregationService()), client,
+                settings.requestTimeout());
+        router.route("/api/v1/*").handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String requestId = requestId(request.getHeader(REQUEST_ID));
+        MDC.put("requestId", requestId);
+        request.headers().set(REQUEST_ID, requestId);
+        ctx.response().putHeader(REQUEST_ID, requestId);
+        String path = request.path();
+        String instance = request.uri();
+
+        Caller caller = null;
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                refuse(ctx, ProblemDetail.of(401, "unauthenticated", "Unauthenticated",
+                        "use Authorization: Bearer <token>").withInstance(instance));
+                return;
+            }
+            try {
+                caller = Caller.of(tokens.parse(authorization.substring(7).strip()));
+            } catch (ParseException e) {
+                LOG.infof("refused a token for %s %s: %s", request.method(), path, rootMessage(e));
+                refuse(ctx, ProblemDetail.of(401, "invalid-token", "Invalid token",
+                        "the bearer token is not valid (forged, expired, or for another issuer or audience); get a new one")
+                        .withInstance(instance));
+                return;
+            }
+        }
+
+        long wait = limiter.acquire(caller != null ? "sub:" + caller.subject() : "ip:" + request.remoteAddress().host());
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(wait));
+            refuse(ctx, ProblemDetail.of(429, "rate-limited", "Too many requests",
+                    "this client sent more than " + (int) settings.rateLimit().requestsPerSecond()
+                            + " requests a second; retry after " + wait + " s").withInstance(instance));
+            return;
+        }
+
+        if (!bodyFits(ctx, instance)) {
+            return;
+        }
+
+        AccessPolicy.Decision decision = policy.decide(request.method().name(), path, caller);
+        if (!decision.allowed()) {
+            refuse(ctx, ProblemDetail.of(decision.status(), decision.status() == 401 ? "unauthenticated" : "forbidden",
+                    decision.status() == 401 ? "Unauthenticated" : "Forbidden", decision.reason()).withInstance(instance));
+            return;
+        }
+
+        if (REPORT_PATHS.matcher(path).matches()) {
+            reportService.forward(request);
+        } else if (AGGREGATION_PATHS.matcher(path).matches()) {
+            aggregationService.forward(request);
+        } else {
+            refuse(ctx, ProblemDetail.of(404, "not-found", "Not found", "no API at " + path
+                    + "; see /api/openapi.json or /q/swagger-ui").withInstance(instance));
+        }
+    }
+
+    /** Bodies are streamed, so their size must be declared up front; a larger one is refused before it is read. */
+    private boolean bodyFits(RoutingContext ctx, String instance) {
+        HttpServerRequest request = ctx.request();
+        String length = request.getHeader("Content-Length");
+        boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+        long max = settings.maxBodySize().asLongValue();
+        if (length == null && chunked) {
+            refuse(ctx, ProblemDetail.of(411, "length-required", "Length required",
+                    "send the body with a Content-Length (at most " + max + " bytes)").withInstance(instance));
+            return false;
+        }
+        if (length != null) {
+            long size;
+            try {
+                size = Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                size = Long.MAX_VALUE;
+            }
+            if (size > max) {
+                ctx.response().putHeader("Connection", "close"); // do not read a body that is refused anyway
+                refuse(ctx, ProblemDetail.of(413, "body-too-large", "Request body too large",
+                        "the body has " + length + " bytes; the limit is " + max).withInstance(instance));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void refuse(RoutingContext ctx, ProblemDetail problem) {
+        Problems.send(ctx.response(), problem);
+    }
+
+    private static String requestId(String offered) {
+        return offered != null && VALID_REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

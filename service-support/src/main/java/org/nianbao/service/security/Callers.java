@@ -1,0 +1,56 @@
+package org.nianbao.service.security;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.nianbao.model.region.Region;
+import org.nianbao.model.region.RegionCatalog;
+
+/**
+ * The services' own checks of a caller (defence in depth: the gateway checks the same). Roles come from the
+ * token's {@code groups}; a submitter acts for the agency in its {@code agency} claim, an overseer for the
+ * region in its {@code region} claim and that region's subtree.
+ */
+public final class Callers {
+
+    public static final String SUBMITTER = "submitter";
+    public static final String OVERSEER = "overseer";
+    public static final String ADMIN = "admin";
+
+    private Callers() {
+    }
+
+    /** Only the agency itself (a submitter token for it) or an admin may change its reports. */
+    public static void requireAgency(SecurityIdentity identity, String agencyId) {
+        if (identity.hasRole(ADMIN)) {
+            return;
+        }
+        if (!identity.hasRole(SUBMITTER) || !agencyId.equals(claim(identity, "agency"))) {
+            throw new ForbiddenException("only agency " + agencyId + " (a submitter token with agency=" + agencyId
+                    + ") or an admin may change its reports");
+        }
+    }
+
+    /** Only an overseer of a region containing {@code regionCode}, or an admin, may read its detail. */
+    public static void requireOverseerOf(SecurityIdentity identity, String regionCode) {
+        if (identity.hasRole(ADMIN)) {
+            return;
+        }
+        String region = claim(identity, "region");
+        boolean within = region != null && RegionCatalog.standard().find(regionCode)
+                .map(r -> RegionCatalog.standard().path(r.code()).stream().map(Region::code).anyMatch(region::equals))
+                .orElse(false);
+        if (!identity.hasRole(OVERSEER) || !within) {
+            throw new ForbiddenException("detail of " + regionCode + " is for overseers of a region containing it"
+                    + (region == null ? "" : "; the token's region is " + region));
+        }
+    }
+
+    private static String claim(SecurityIdentity identity, String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object value = jwt.getClaim(name);
+            return value == null ? null : value.toString().replace("\"", "");
+        }
+        return null;
+    }
+}
