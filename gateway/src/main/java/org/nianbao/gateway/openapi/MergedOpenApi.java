@@ -75,10 +75,15 @@ public final class MergedOpenApi {
         problem(responses, "503", "The service behind the gateway is unavailable");
     }
 
+    /** Documents a Problem Details answer; one the service listed without a body (401, 403) gets the body. */
     private static void problem(ObjectNode responses, String status, String description) {
-        if (!responses.has(status)) {
-            responses.putObject(status).put("description", description).putObject("content")
-                    .putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/ProblemDetail");
+        ObjectNode response = responses.has(status) ? (ObjectNode) responses.get(status) : responses.putObject(status);
+        if (!response.has("description")) {
+            response.put("description", description);
+        }
+        if (!response.has("content")) {
+            response.putObject("content").putObject("application/problem+json").putObject("schema")
+                    .put("$ref", "#/components/schemas/ProblemDetail");
         }
     }
 

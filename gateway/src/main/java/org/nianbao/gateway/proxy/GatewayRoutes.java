@@ -64,7 +64,8 @@ public class GatewayRoutes {
         MDC.put("requestId", requestId);
         request.headers().set(REQUEST_ID, requestId);
         ctx.response().putHeader(REQUEST_ID, requestId);
-        String path = request.path();
+        // the policy and the routing see the path the service will see: it decodes an encoded ':' too
+        String path = request.path().replace("%3A", ":").replace("%3a", ":");
         String instance = request.uri();
 
         Caller caller = null;

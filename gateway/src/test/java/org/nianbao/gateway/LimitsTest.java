@@ -1,0 +1,65 @@
+package org.nianbao.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.nianbao.testsupport.TestTokens;
+
+/** A client over its rate gets 429 with Retry-After; a service that is down gives 503 Problem Details. */
+@QuarkusTest
+class LimitsTest {
+
+    @Test
+    void aFloodingClientIsLimitedAndToldWhenToRetry() throws Exception {
+        String token = TestTokens.of("flooder", Set.of("submitter"));
+        // 8 clients' worth of requests from one token: far above its refill rate on any machine
+        AtomicReference<Response> limited = new AtomicReference<>();
+        AtomicInteger sent = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int t = 0; t < 8; t++) {
+                pool.submit(() -> {
+                    while (limited.get() == null && sent.incrementAndGet() <= 3000) {
+                        Response r = given().auth().oauth2(token).get("/api/v1/templates/LEGACY");
+                        if (r.statusCode() == 429) {
+                            limited.compareAndSet(null, r);
+                        }
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(2, TimeUnit.MINUTES);
+        }
+        assertThat(limited.get()).as("a 429 within %d requests", sent.get()).isNotNull();
+        assertThat(limited.get().header("Retry-After")).matches("[1-9][0-9]*");
+        assertThat(limited.get().contentType()).startsWith("application/problem+json");
+        // another client is not affected
+        given().auth().oauth2(TestTokens.of("calm-client", Set.of("submitter"))).get("/api/v1/templates/LEGACY")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aServiceThatIsDownGives503AndTheOtherKeepsServing() {
+        SuiteResource.aggregationService.stop();
+        try {
+            given().queryParam("year", 2023).get("/api/v1/regions/640000/totals").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "5")
+                    .body("title", equalTo("Service unavailable"));
+            given().get("/api/v1/templates/LEGACY").then().statusCode(200);
+        } finally {
+            SuiteResource.aggregationService.start();
+        }
+        given().queryParam("year", 2023).get("/api/v1/regions/640000/totals").then().statusCode(200);
+    }
+}

@@ -1,0 +1,32 @@
+package org.nianbao.gateway.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    private final AtomicLong now = new AtomicLong();
+    private final RateLimiter limiter = new RateLimiter(2, 3, now::get);
+
+    @Test
+    void aBurstPassesThenTheClientWaitsForTheRefill() {
+        assertThat(limiter.acquire("a")).isZero();
+        assertThat(limiter.acquire("a")).isZero();
+        assertThat(limiter.acquire("a")).isZero();
+        assertThat(limiter.acquire("a")).as("seconds to wait").isEqualTo(1);
+        now.addAndGet(500_000_000L); // half a second at 2/s refills one request
+        assertThat(limiter.acquire("a")).isZero();
+        assertThat(limiter.acquire("a")).isEqualTo(1);
+    }
+
+    @Test
+    void clientsHaveTheirOwnBuckets() {
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire("a");
+        }
+        assertThat(limiter.acquire("a")).isPositive();
+        assertThat(limiter.acquire("b")).isZero();
+    }
+}
