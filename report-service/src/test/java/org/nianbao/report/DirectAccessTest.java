@@ -2,6 +2,10 @@ package org.nianbao.report;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
@@ -45,6 +49,23 @@ class DirectAccessTest {
                 .post("/api/v1/agencies").then().statusCode(403);
         given().auth().oauth2(TestTokens.overseer("640000")).delete("/api/v1/agencies/edu-640323/reports/2017")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void ruleWarningsAreForTheAgencyItsOverseersAndAdminsOnly() {
+        given().auth().oauth2(TestTokens.admin()).contentType("application/json")
+                .body(Fixtures.report("seed-002-yueyanglou-2023.json").toString())
+                .put("/api/v1/agencies/edu-430602/reports/2016").then().statusCode(201).body("warnings.rule", hasItem("T1"));
+        String path = "/api/v1/agencies/edu-430602/reports/2016";
+        given().get(path).then().statusCode(200).body("$", not(hasKey("warnings"))).body("requests", notNullValue());
+        given().auth().oauth2(TestTokens.overseer("620000")).get(path).then().body("$", not(hasKey("warnings")));
+        given().auth().oauth2(TestTokens.submitter("edu-610600")).get(path).then().body("$", not(hasKey("warnings")));
+        given().auth().oauth2(TestTokens.overseer("430000")).get(path).then().body("warnings.rule", hasItem("T1"));
+        given().auth().oauth2(TestTokens.submitter("edu-430602")).get(path + "/versions").then().body("[0].warnings.rule", hasItem("T1"));
+        given().get("/api/v1/reports?region=430602&year=2016").then().statusCode(200)
+                .body("items[0].agencyId", equalTo("edu-430602")).body("items[0]", not(hasKey("warnings")));
+        given().auth().oauth2(TestTokens.overseer("430600")).get("/api/v1/reports?region=430602&year=2016")
+                .then().statusCode(200).body("items[0].publishedOn", equalTo("2024-01-02")).body("items[0].warnings", equalTo(1));
     }
 
     @Test

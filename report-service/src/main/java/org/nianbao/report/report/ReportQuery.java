@@ -64,7 +64,15 @@ public class ReportQuery {
     private static ReportSummary summary(Object[] r) {
         return new ReportSummary((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7], (String) r[8],
-                r[9] == null ? null : ((Date) r[9]).toLocalDate(), timestamp(r[10]), ((Number) r[11]).intValue());
+                date(r[9]), timestamp(r[10]), ((Number) r[11]).intValue());
+    }
+
+    /** The JDBC driver and Hibernate version decide between java.sql.Date and LocalDate; accept both. */
+    private static java.time.LocalDate date(Object value) {
+        if (value == null || value instanceof java.time.LocalDate) {
+            return (java.time.LocalDate) value;
+        }
+        return ((Date) value).toLocalDate();
     }
 
     private static OffsetDateTime timestamp(Object value) {

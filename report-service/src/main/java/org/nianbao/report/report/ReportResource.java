@@ -76,7 +76,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
     public Response currentReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                             @PathParam("year") @Parameter(example = "2019") int year) {
-        ReportVersionView v = reports.current(agencyId, year);
+        ReportVersionView v = visible(reports.current(agencyId, year));
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
     }
 
@@ -97,7 +97,7 @@ public class ReportResource {
     @Operation(summary = "The version history, oldest first")
     public List<ReportVersionView> reportVersions(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                                             @PathParam("year") @Parameter(example = "2019") int year) {
-        return reports.versions(agencyId, year);
+        return reports.versions(agencyId, year).stream().map(this::visible).toList();
     }
 
     @GET
@@ -106,8 +106,13 @@ public class ReportResource {
     public Response reportVersion(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                             @PathParam("year") @Parameter(example = "2019") int year,
                             @PathParam("version") @Parameter(example = "1") int version) {
-        ReportVersionView v = reports.oneVersion(agencyId, year, version);
+        ReportVersionView v = visible(reports.oneVersion(agencyId, year, version));
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
+    }
+
+    /** Reads are public; the rule warnings only for those who oversee the agency (see {@link Callers#seesWarnings}). */
+    private ReportVersionView visible(ReportVersionView v) {
+        return Callers.seesWarnings(caller, v.agencyId(), v.regionCode()) ? v : v.withoutWarnings();
     }
 
     private static String versionPath(String agencyId, int year, int version) {

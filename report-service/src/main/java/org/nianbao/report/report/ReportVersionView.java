@@ -34,5 +34,13 @@ public record ReportVersionView(
         @Schema(description = "六、其他需要报告的事项", example = "无") String otherMatters,
         @Schema(description = "Cells the submitter sent explicitly as null (blank)") SortedSet<String> blankCells,
         @Schema(description = "Number of filled cells", example = "198") int filledCells,
-        @Schema(description = "Cross-check rule warnings (R1–R4, X1, X2, T1) stored with this version") List<RuleWarning> warnings) {
+        @Schema(description = "Cross-check rule warnings (R1–R4, X1, X2, T1) stored with this version; shown to the "
+                + "agency, the overseers of its region and admins only") List<RuleWarning> warnings) {
+
+    /** The published report without the oversight detail. */
+    public ReportVersionView withoutWarnings() {
+        return new ReportVersionView(agencyId, agencyName, regionCode, sector, level, year, version, previousVersion, status,
+                template, publishedOn, submittedAt, overview, activeDisclosure, requests, reviewLitigation, problems,
+                otherMatters, blankCells, filledCells, null);
+    }
 }

@@ -1,6 +1,8 @@
 package org.nianbao.report.report;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.nianbao.service.security.Callers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,10 +37,12 @@ public class ReportsResource {
 
     private final ReportService reports;
     private final ReportQuery query;
+    private final SecurityIdentity caller;
 
-    ReportsResource(ReportService reports, ReportQuery query) {
+    ReportsResource(ReportService reports, ReportQuery query, SecurityIdentity caller) {
         this.reports = reports;
         this.query = query;
+        this.caller = caller;
     }
 
     /** The result of a validate-only call that found no errors. */
@@ -87,7 +91,9 @@ public class ReportsResource {
             throw ApiProblem.badRequest("the listing's filters have " + problems.size() + " problem(s)", problems);
         }
         String prefix = region == null ? null : RegionPrefix.of(region);
-        return query.list(new ReportQuery.Filter(prefix, sector == null ? null : sector.toUpperCase(), year,
+        ReportPage found = query.list(new ReportQuery.Filter(prefix, sector == null ? null : sector.toUpperCase(), year,
                 level == null ? null : level.toUpperCase(), status == null ? null : status.toUpperCase()), page, size);
+        return new ReportPage(found.items().stream().map(r -> Callers.seesWarnings(caller, r.agencyId(), r.regionCode())
+                ? r : r.withoutWarnings()).toList(), found.page(), found.size(), found.total());
     }
 }

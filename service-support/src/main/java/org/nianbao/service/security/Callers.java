@@ -33,17 +33,31 @@ public final class Callers {
 
     /** Only an overseer of a region containing {@code regionCode}, or an admin, may read its detail. */
     public static void requireOverseerOf(SecurityIdentity identity, String regionCode) {
-        if (identity.hasRole(ADMIN)) {
-            return;
-        }
-        String region = claim(identity, "region");
-        boolean within = region != null && RegionCatalog.standard().find(regionCode)
-                .map(r -> RegionCatalog.standard().path(r.code()).stream().map(Region::code).anyMatch(region::equals))
-                .orElse(false);
-        if (!identity.hasRole(OVERSEER) || !within) {
+        if (!overseesRegion(identity, regionCode)) {
+            String region = claim(identity, "region");
             throw new ForbiddenException("detail of " + regionCode + " is for overseers of a region containing it"
                     + (region == null ? "" : "; the token's region is " + region));
         }
+    }
+
+    /** An admin, or an overseer whose region is {@code regionCode} or contains it. */
+    public static boolean overseesRegion(SecurityIdentity identity, String regionCode) {
+        if (identity.hasRole(ADMIN)) {
+            return true;
+        }
+        String region = claim(identity, "region");
+        return identity.hasRole(OVERSEER) && region != null && RegionCatalog.standard().find(regionCode)
+                .map(r -> RegionCatalog.standard().path(r.code()).stream().map(Region::code).anyMatch(region::equals))
+                .orElse(false);
+    }
+
+    /**
+     * Rule warnings are oversight detail, not part of the published report: the agency itself, the overseers of
+     * its region and admins see them.
+     */
+    public static boolean seesWarnings(SecurityIdentity identity, String agencyId, String agencyRegion) {
+        return overseesRegion(identity, agencyRegion)
+                || identity.hasRole(SUBMITTER) && agencyId.equals(claim(identity, "agency"));
     }
 
     private static String claim(SecurityIdentity identity, String name) {
