@@ -7,6 +7,8 @@ package org.nianbao.importer;
  */
 public final class ImportException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public ImportException(String message) {
         super(message);
     }

@@ -9,15 +9,16 @@ import java.util.List;
  * @param number 1-based line number (for HTML: of the extracted text)
  * @param text   the line's text
  * @param cells  the cells of an HTML table row, or null
+ * @param table  which HTML table of the page the row belongs to (1, 2, …); 0 for a plain line
  */
-record SourceLine(int number, String text, List<GridCell> cells) {
+record SourceLine(int number, String text, List<GridCell> cells, int table) {
 
     SourceLine {
         cells = cells == null ? null : List.copyOf(cells);
     }
 
     static SourceLine text(int number, String text) {
-        return new SourceLine(number, text, null);
+        return new SourceLine(number, text, null, 0);
     }
 
     boolean htmlRow() {

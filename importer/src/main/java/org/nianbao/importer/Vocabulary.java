@@ -1,5 +1,6 @@
 package org.nianbao.importer;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,10 +17,21 @@ import java.util.Map;
  * reports, blank marks, units, page footers, the topics of prose figures. The catalog stays the one definition of
  * the format; this file only says how published pages deviate from it.
  */
+@JsonIgnoreProperties("_about")
 record Vocabulary(Map<String, List<String>> labelAliases, Map<String, List<String>> sectionAliases,
                   List<String> blankMarks, List<String> countUnits, Map<String, BigDecimal> amountUnits,
                   List<String> footerMarkers, List<String> publicationDateLabels, List<String> titleLabelPrefixes,
                   List<String> proseTopics, List<String> proseUnits) {
+
+    Vocabulary {
+        // a missing list is a broken file, not an empty vocabulary: fail when it loads
+        for (Object part : new Object[]{labelAliases, sectionAliases, blankMarks, countUnits, amountUnits,
+                footerMarkers, publicationDateLabels, titleLabelPrefixes, proseTopics, proseUnits}) {
+            if (part == null) {
+                throw new IllegalStateException("vocabulary.json: a section is missing");
+            }
+        }
+    }
 
     private static final String RESOURCE = "/org/nianbao/importer/vocabulary.json";
 
@@ -41,7 +53,7 @@ record Vocabulary(Map<String, List<String>> labelAliases, Map<String, List<Strin
         static final Vocabulary VOCABULARY = load();
 
         private static Vocabulary load() {
-            ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             try (InputStream in = Vocabulary.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource " + RESOURCE);

@@ -1,0 +1,545 @@
+package org.nianbao.importer;
+
+import org.nianbao.model.template.CellKind;
+import org.nianbao.model.template.Column;
+import org.nianbao.model.template.Section;
+import org.nianbao.model.template.Table;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Puts the numbers of the tables into cells. The cells come as runs: some labels, then some values. The last label
+ * before the values names the row (一、本年新收政府信息公开申请数量, 1.属于国家秘密); its values fill the row's columns in
+ * the catalog's order, or, for an HTML table, by the header above each value. Table 四 prints its rows as column
+ * groups (行政复议 | 行政诉讼: 未经复议直接起诉, 复议后起诉) with all 15 values in one row after the headers; that is
+ * read as one block.
+ * <p>
+ * It never guesses: a row with fewer values than columns (which one is missing?), more numbers than columns, a
+ * number without a row label, a fraction in a count column — all go to {@link Unplaced} with the reason, and the
+ * cells stay out of the submission.
+ */
+final class TableAssembler {
+
+    /** What was found of one table. */
+    static final class TableStats {
+        int rowsRecognised;
+        int cellsRead;
+        Integer firstLine;
+        final Map<TableLayout, Integer> layouts = new LinkedHashMap<>();
+
+        void sawRow(int line, TableLayout layout) {
+            rowsRecognised++;
+            firstLine = firstLine == null ? line : Math.min(firstLine, line);
+            layouts.merge(layout, 1, Integer::sum);
+        }
+
+        TableLayout layout() {
+            return layouts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElse(TableLayout.NONE);
+        }
+    }
+
+    record Result(List<CellReading> cells, List<Unplaced> unplaced, List<String> notes,
+                  Map<String, TableStats> tables, Set<Integer> tableLines) {
+    }
+
+    /** Rows of one table printed side by side, their cells in reading order. */
+    private record Block(Table table, List<LabelMatcher.RowRef> rows, List<Slot> slots, boolean standardOrder,
+                         int missingHeaders) {
+    }
+
+    /** A cell position: a row and one of its columns. */
+    private record Slot(LabelMatcher.RowRef row, Column column) {
+
+        String code() {
+            return row.code(column);
+        }
+    }
+
+    private final LabelMatcher matcher;
+    private final Vocabulary vocabulary;
+
+    private final List<CellText> labels = new ArrayList<>();
+    private final List<CellText> values = new ArrayList<>();
+    /** Header cells of the HTML table rows above the current data rows (with their grid columns). */
+    private final List<CellText> headerCells = new ArrayList<>();
+    private boolean lastRowHadValues;
+    private int currentTable;
+
+    private final Map<String, CellReading> placed = new LinkedHashMap<>();
+    private final List<Unplaced> unplaced = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, TableStats> tables = new LinkedHashMap<>();
+    private final Set<Integer> tableLines = new TreeSet<>();
+    private final Set<String> rowsWithValues = new LinkedHashSet<>();
+    private final Map<String, LabelMatcher.RowRef> rowsSeen = new LinkedHashMap<>();
+    private final Set<String> unitNotes = new LinkedHashSet<>();
+
+    TableAssembler(LabelMatcher matcher, Vocabulary vocabulary) {
+        this.matcher = matcher;
+        this.vocabulary = vocabulary;
+        for (Table table : matcher.template().tables()) {
+            tables.put(table.section(), new TableStats());
+        }
+    }
+
+    Result assemble(List<List<CellRow>> regions) {
+        for (List<CellRow> region : regions) {
+            for (CellRow row : region) {
+                if (row.physical()) {
+                    physicalRow(row);
+                } else {
+                    lineCell(row.cells().get(0));
+                }
+            }
+            flush();
+            headerCells.clear();
+            lastRowHadValues = false;
+        }
+        noteRowsWithoutValues();
+        notes.addAll(unitNotes);
+        return new Result(new ArrayList<>(placed.values()), unplaced, notes, tables, tableLines);
+    }
+
+    // ---- reading runs of labels and values ----
+
+    private void lineCell(CellText cell) {
+        switch (cell.kind()) {
+            case LABEL -> {
+                if (!values.isEmpty()) {
+                    flush();
+                }
+                labels.add(cell);
+            }
+            case NUMBER, BLANK -> values.add(cell);
+            case EMPTY -> { }
+        }
+    }
+
+    /**
+     * A tab-separated or HTML row. A row without any number or blank mark is a header row: its empty cells are
+     * spanning space, not blank values. In a row with values, empty cells before the values of a label are blank
+     * cells, empty cells before a label are spanning space (the rowspan of 三、本年度办理结果).
+     */
+    private void physicalRow(CellRow row) {
+        if (row.table() != currentTable) {
+            // another HTML table: its values are not under the previous table's headers
+            flush();
+            headerCells.clear();
+            lastRowHadValues = false;
+            currentTable = row.table();
+        }
+        List<CellText> cells = row.cells();
+        boolean hasValues = cells.stream().anyMatch(CellText::isValue);
+        if (!hasValues) {
+            if (lastRowHadValues) {
+                headerCells.clear();
+            }
+            lastRowHadValues = false;
+            for (CellText cell : cells) {
+                if (cell.kind() == CellText.Kind.LABEL) {
+                    labels.add(cell);
+                    headerCells.add(cell);
+                }
+            }
+            return;
+        }
+        lastRowHadValues = true;
+        int first = 0;
+        while (first < cells.size() && cells.get(first).kind() == CellText.Kind.EMPTY) {
+            first++;
+        }
+        for (int i = first; i < cells.size(); i++) {
+            CellText cell = cells.get(i);
+            switch (cell.kind()) {
+                case LABEL -> {
+                    if (!values.isEmpty()) {
+                        flush();
+                    }
+                    labels.add(cell);
+                }
+                case NUMBER, BLANK -> values.add(cell);
+                case EMPTY -> {
+                    // kept as EMPTY: a blank cell, unless it turns out to be the pad of a spanning label
+                    CellText next = nextNonEmpty(cells, i + 1);
+                    boolean beforeValues = next != null && next.isValue() && (!labels.isEmpty() || !values.isEmpty());
+                    boolean trailing = next == null && !values.isEmpty();
+                    if (beforeValues || trailing) {
+                        values.add(cell);
+                    }
+                }
+            }
+        }
+        flush();
+    }
+
+    private static CellText nextNonEmpty(List<CellText> cells, int from) {
+        for (int i = from; i < cells.size(); i++) {
+            if (cells.get(i).kind() != CellText.Kind.EMPTY) {
+                return cells.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Interprets the current run of labels and values, then starts a new one. */
+    private void flush() {
+        List<CellText> runLabels = List.copyOf(labels);
+        List<CellText> runValues = List.copyOf(values);
+        labels.clear();
+        values.clear();
+        recordSeenRows(runLabels);
+        if (runValues.isEmpty()) {
+            return;
+        }
+        CellText last = runLabels.isEmpty() ? null : runLabels.get(runLabels.size() - 1);
+        Optional<LabelMatcher.RowRef> row = last == null ? Optional.empty() : matcher.row(last.key());
+        if (row.isPresent()) {
+            placeRow(row.get(), last, runLabels, runValues);
+            return;
+        }
+        Optional<Block> block = block(runLabels);
+        if (block.isPresent()) {
+            placeBlock(block.get(), runLabels, runValues);
+            return;
+        }
+        orphans(runValues, last);
+    }
+
+    private void recordSeenRows(List<CellText> runLabels) {
+        for (CellText label : runLabels) {
+            matcher.row(label.key()).ifPresent(ref -> {
+                String key = ref.section() + "." + ref.row().code();
+                if (rowsSeen.putIfAbsent(key, ref) == null) {
+                    tables.get(ref.section()).sawRow(label.line(), label.layout());
+                }
+                tableLines.add(label.line());
+            });
+            if (matcher.isKnown(label.key())) {
+                tableLines.add(label.line());
+            }
+        }
+    }
+
+    // ---- one row ----
+
+    private void placeRow(LabelMatcher.RowRef row, CellText label, List<CellText> runLabels, List<CellText> runValues) {
+        rowsWithValues.add(row.section() + "." + row.row().code());
+        runValues.forEach(v -> tableLines.add(v.line()));
+        List<Slot> slots = row.row().columns().stream().map(c -> new Slot(row, c)).toList();
+        Map<CellText, Slot> byHeader = byHeaders(runValues, slots);
+        if (byHeader != null) {
+            byHeader.forEach((value, slot) -> place(slot, value, runLabels));
+            return;
+        }
+        placeInOrder(slots, runValues, runLabels, "row " + label.text().strip().replaceAll("\\s*\\|$", ""));
+    }
+
+    /**
+     * Fills the slots with the values in order when that is certain: as many values as slots (extra blank cells
+     * after them are spanning space), else nothing is placed and every number is reported.
+     */
+    private void placeInOrder(List<Slot> slots, List<CellText> allValues, List<CellText> runLabels, String what) {
+        List<CellText> runValues = withoutLeadingPads(allValues, slots.size());
+        int numbers = (int) runValues.stream().filter(v -> v.kind() == CellText.Kind.NUMBER).count();
+        boolean extraNumbers = runValues.subList(Math.min(slots.size(), runValues.size()), runValues.size()).stream()
+                .anyMatch(v -> v.kind() == CellText.Kind.NUMBER);
+        if (runValues.size() >= slots.size() && !extraNumbers) {
+            for (int i = 0; i < slots.size(); i++) {
+                place(slots.get(i), runValues.get(i), runLabels);
+            }
+            return;
+        }
+        if (numbers == 0) {
+            return; // a few blank marks for a longer row: nothing to place, nothing lost
+        }
+        String columns = String.join(", ", slots.stream().map(s -> s.column().label()).distinct().toList());
+        String reason = "%s has %d value(s) for its %d columns (%s): %s, so none was placed".formatted(what,
+                runValues.size(), slots.size(), columns, runValues.size() < slots.size()
+                        ? "the importer cannot tell which column is missing"
+                        : "more numbers than columns");
+        for (CellText value : runValues) {
+            if (value.kind() == CellText.Kind.NUMBER) {
+                unplaced.add(new Unplaced(value.text().strip(), value.line(), reason));
+            }
+        }
+        notes.add("line %d: %s has %d value(s) for %d columns; left blank, see unplaced".formatted(
+                runValues.get(0).line(), what, runValues.size(), slots.size()));
+    }
+
+    /**
+     * Empty cells right after the label of a row with more cells than columns are the pad of a label spanning
+     * two columns ((一)予以公开 over the sub-label column), not blank values.
+     */
+    private static List<CellText> withoutLeadingPads(List<CellText> runValues, int columns) {
+        int pads = 0;
+        while (pads < runValues.size() && runValues.get(pads).kind() == CellText.Kind.EMPTY) {
+            pads++;
+        }
+        int drop = Math.min(pads, Math.max(0, runValues.size() - columns));
+        return runValues.subList(drop, runValues.size());
+    }
+
+    // ---- rows printed side by side (table 四) ----
+
+    /**
+     * The rows of one table whose labels are in the run, and whether the column headers after them follow the
+     * catalog's order for those rows (some may be missing: a page can lose a header cell, as seed 004 does).
+     */
+    private Optional<Block> block(List<CellText> runLabels) {
+        Map<Table, List<LabelMatcher.RowRef>> rowsByTable = new LinkedHashMap<>();
+        Map<Table, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < runLabels.size(); i++) {
+            Optional<LabelMatcher.RowRef> ref = matcher.row(runLabels.get(i).key());
+            if (ref.isPresent()) {
+                List<LabelMatcher.RowRef> rows = rowsByTable.computeIfAbsent(ref.get().table(), t -> new ArrayList<>());
+                if (!rows.contains(ref.get())) {
+                    rows.add(ref.get());
+                }
+                firstIndex.putIfAbsent(ref.get().table(), i);
+            }
+        }
+        for (Map.Entry<Table, List<LabelMatcher.RowRef>> entry : rowsByTable.entrySet()) {
+            List<LabelMatcher.RowRef> rows = entry.getValue();
+            if (rows.size() < 2) {
+                continue;
+            }
+            List<Slot> slots = new ArrayList<>();
+            rows.forEach(r -> r.row().columns().forEach(c -> slots.add(new Slot(r, c))));
+            List<String> headers = runLabels.subList(firstIndex.get(entry.getKey()), runLabels.size()).stream()
+                    .map(CellText::key).filter(matcher::isColumnLabel).toList();
+            // side by side means headers repeated for each row group; one set of headers is a header row of rows
+            // whose own labels went missing, and is not read in order
+            List<Slot> named = slotsInOrder(headers, slots);
+            boolean standardOrder = named != null
+                    && rows.stream().allMatch(r -> named.stream().anyMatch(slot -> slot.row().equals(r)));
+            return Optional.of(new Block(entry.getKey(), rows, slots, standardOrder, slots.size() - headers.size()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The slots the header labels name, if they name them in the slots' order (possibly with gaps, where a page lost
+     * a header cell); null if they do not.
+     */
+    private List<Slot> slotsInOrder(List<String> headers, List<Slot> slots) {
+        List<Slot> named = new ArrayList<>();
+        int next = 0;
+        for (String header : headers) {
+            while (next < slots.size()
+                    && !matcher.column(slots.get(next).row(), header).map(slots.get(next).column()::equals).orElse(false)) {
+                next++;
+            }
+            if (next == slots.size()) {
+                return null;
+            }
+            named.add(slots.get(next++));
+        }
+        return named;
+    }
+
+    private void placeBlock(Block block, List<CellText> runLabels, List<CellText> runValues) {
+        block.rows().forEach(r -> rowsWithValues.add(r.section() + "." + r.row().code()));
+        runValues.forEach(v -> tableLines.add(v.line()));
+        String section = block.table().section();
+        Map<CellText, Slot> byHeader = byHeaders(runValues, block.slots());
+        if (byHeader != null) {
+            byHeader.forEach((value, slot) -> place(slot, value, runLabels));
+            return;
+        }
+        if (!block.standardOrder()) {
+            String reason = "table %s: its column headers are not in the order of the national format, and the values "
+                    .formatted(sectionNumber(section)) + "cannot be matched to them one by one, so none was placed";
+            runValues.stream().filter(v -> v.kind() == CellText.Kind.NUMBER)
+                    .forEach(v -> unplaced.add(new Unplaced(v.text().strip(), v.line(), reason)));
+            notes.add("line %d: %s".formatted(runValues.get(0).line(), reason));
+            return;
+        }
+        if (block.missingHeaders() > 0) {
+            notes.add("table %s: %d column header(s) missing; its %d values were read in the standard column order"
+                    .formatted(sectionNumber(section), block.missingHeaders(), block.slots().size()));
+        }
+        placeInOrder(block.slots(), runValues, runLabels, "table " + sectionNumber(section) + " ("
+                + String.join(", ", block.rows().stream().map(r -> r.row().label()).toList()) + ")");
+    }
+
+    // ---- HTML: values under their headers ----
+
+    /**
+     * For HTML rows, each value's slot from the header cells above it (and, for side-by-side rows, the row label
+     * above it). Null when a value has no single slot: then the values are read in order instead.
+     */
+    private Map<CellText, Slot> byHeaders(List<CellText> runValues, List<Slot> slots) {
+        if (headerCells.isEmpty() || runValues.stream().anyMatch(v -> !v.hasColumns())) {
+            return null;
+        }
+        Map<CellText, Slot> assigned = new LinkedHashMap<>();
+        Set<Slot> taken = new LinkedHashSet<>();
+        boolean sideBySide = slots.stream().map(Slot::row).distinct().count() > 1;
+        for (CellText value : runValues) {
+            List<CellText> above = headerCells.stream().filter(h -> h.colStart() <= value.colStart()
+                    && value.colStart() < h.colEnd()).toList();
+            List<Slot> candidates = slots.stream().filter(slot -> above.stream().anyMatch(h ->
+                    matcher.column(slot.row(), h.key()).map(slot.column()::equals).orElse(false)
+                            && (!sideBySide || above.stream().anyMatch(r ->
+                            matcher.row(r.key()).map(slot.row()::equals).orElse(false))))).toList();
+            if (candidates.size() == 1 && taken.add(candidates.get(0))) {
+                assigned.put(value, candidates.get(0));
+            } else if (value.kind() == CellText.Kind.NUMBER) {
+                return null;
+            }
+        }
+        return assigned.isEmpty() ? null : assigned;
+    }
+
+    // ---- numbers without a row ----
+
+    private void orphans(List<CellText> runValues, CellText last) {
+        List<CellText> numbers = runValues.stream().filter(v -> v.kind() == CellText.Kind.NUMBER).toList();
+        if (numbers.isEmpty()) {
+            if (last == null && runValues.size() > 2) {
+                notes.add("line %d: %d blank cell(s) with no row label ignored".formatted(runValues.get(0).line(),
+                        runValues.size()));
+            }
+            return;
+        }
+        String reason = last == null
+                ? "a number with no row label before it"
+                : "a number after '%s', which is no row label of %s".formatted(
+                        last.text().strip().replaceAll("\\s*\\|$", ""), matcher.template().id());
+        for (CellText number : numbers) {
+            unplaced.add(new Unplaced(number.text().strip(), number.line(), reason));
+        }
+    }
+
+    // ---- one cell ----
+
+    private void place(Slot slot, CellText value, List<CellText> runLabels) {
+        String code = slot.code();
+        BigDecimal number = null;
+        if (value.kind() == CellText.Kind.NUMBER) {
+            Optional<String> problem = problemWith(value, slot.column());
+            if (problem.isPresent()) {
+                unplaced.add(new Unplaced(value.text().strip(), value.line(), code + ": " + problem.get()));
+                return;
+            }
+            number = cellValue(value, slot.column(), runLabels, code);
+        }
+        CellReading earlier = placed.get(code);
+        if (earlier != null) {
+            if (!sameValue(earlier.value(), number)) {
+                unplaced.add(new Unplaced(value.text().strip(), value.line(), "%s was already read as %s at line %d"
+                        .formatted(code, plain(earlier.value()), earlier.line())));
+            }
+            return;
+        }
+        placed.put(code, new CellReading(code, number, value.text().strip(), value.line()));
+        tables.get(slot.row().section()).cellsRead++;
+    }
+
+    private Optional<String> problemWith(CellText value, Column column) {
+        boolean amountUnit = value.unit() != null && vocabulary.amountUnits().containsKey(value.unit());
+        if (column.kind() == CellKind.AMOUNT) {
+            if (value.unit() != null && !amountUnit) {
+                return Optional.of("a count (" + value.unit() + ") in an amount column");
+            }
+            return value.number().signum() < 0 ? Optional.of("an amount cannot be negative") : Optional.empty();
+        }
+        if (amountUnit) {
+            return Optional.of("an amount (" + value.unit() + ") in a count column");
+        }
+        if (value.number().stripTrailingZeros().scale() > 0) {
+            return Optional.of("not a whole number");
+        }
+        if (value.number().signum() < 0 && !column.kind().mayBeNegative()) {
+            return Optional.of("a count cannot be negative");
+        }
+        return Optional.empty();
+    }
+
+    /** The value in the catalog's unit: an amount in 元 becomes 万元. */
+    private BigDecimal cellValue(CellText value, Column column, List<CellText> runLabels, String code) {
+        BigDecimal number = value.number();
+        if (column.kind() != CellKind.AMOUNT) {
+            return whole(number);
+        }
+        String unit = value.unit() != null ? value.unit() : unitFromHeaders(runLabels);
+        if (unit == null) {
+            if (number.signum() != 0) {
+                unitNotes.add("%s: no unit printed for %s at line %d; taken as %s, the catalog's unit".formatted(
+                        code, number.toPlainString(), value.line(), column.unit()));
+            }
+            return clean(number);
+        }
+        BigDecimal factor = vocabulary.amountUnits().get(unit);
+        BigDecimal target = vocabulary.amountUnits().get(column.unit());
+        if (target == null) {
+            throw new IllegalStateException("vocabulary.json: amountUnits has no factor for " + column.unit()
+                    + ", the catalog's unit of " + code);
+        }
+        BigDecimal converted = clean(number.multiply(factor).divide(target, MathContext.DECIMAL128));
+        unitNotes.add(unit.equals(column.unit())
+                ? "%s: unit %s seen at line %d".formatted(code, unit, value.line())
+                : "%s: unit %s seen at line %d; %s %s = %s %s".formatted(code, unit, value.line(),
+                number.toPlainString(), unit, converted.toPlainString(), column.unit()));
+        return converted;
+    }
+
+    private String unitFromHeaders(List<CellText> runLabels) {
+        List<CellText> candidates = new ArrayList<>(headerCells);
+        candidates.addAll(runLabels);
+        String unit = null;
+        for (CellText label : candidates) {
+            String found = LabelKey.unitRemark(label.key());
+            if (found != null) {
+                unit = found;
+            }
+        }
+        return unit;
+    }
+
+    private static BigDecimal whole(BigDecimal number) {
+        return number.setScale(0, RoundingMode.UNNECESSARY);
+    }
+
+    private static BigDecimal clean(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static boolean sameValue(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "blank" : value.toPlainString();
+    }
+
+    private void noteRowsWithoutValues() {
+        Map<String, List<String>> bySection = new LinkedHashMap<>();
+        rowsSeen.forEach((key, ref) -> {
+            if (!rowsWithValues.contains(key)) {
+                bySection.computeIfAbsent(ref.section(), s -> new ArrayList<>()).add(ref.row().label());
+            }
+        });
+        bySection.forEach((section, rows) -> notes.add("table %s: %d row(s) printed without values, left blank: %s"
+                .formatted(sectionNumber(section), rows.size(), String.join(", ", rows))));
+    }
+
+    /** 二, 三, 四: how a reader knows the tables. */
+    private String sectionNumber(String section) {
+        return matcher.template().sections().stream().filter(s -> s.code().equals(section)).findFirst()
+                .map(Section::number).orElse(section);
+    }
+}
