@@ -1,5 +1,7 @@
 package org.nianbao.importer;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 
 /**
@@ -10,5 +12,6 @@ import java.math.BigDecimal;
  * @param text  the text of the cell as it was read (after traditional → simplified conversion)
  * @param line  the line it came from (for HTML: the line of the extracted text)
  */
-public record CellReading(String code, BigDecimal value, String text, int line) {
+@Schema(description = "One cell read")
+public record CellReading(@Schema(description = "Canonical cell code", example = "activeDisclosure.licensing.decisions") String code, @Schema(description = "The value; null for a blank cell", example = "228") BigDecimal value, @Schema(description = "The text it came from", example = "行政许可	3	0	228") String text, @Schema(description = "Line of the text", example = "52") int line) {
 }

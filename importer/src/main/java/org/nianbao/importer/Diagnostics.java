@@ -1,5 +1,7 @@
 package org.nianbao.importer;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -12,8 +14,9 @@ import java.util.List;
  * @param proseFigures figures read from sentences; never put into table cells
  * @param notes        what else a reader should know: conversions, the template decision, units, doubts
  */
-public record Diagnostics(List<TableFinding> tables, List<CellReading> cells, List<Unplaced> unplaced,
-                          List<ProseFigure> proseFigures, List<String> notes) {
+@Schema(description = "What the importer could and could not read")
+public record Diagnostics(@Schema(description = "Each expected table (二, 三, 四): found or not, and its layout") List<TableFinding> tables, @Schema(description = "Every cell read, with the text it came from") List<CellReading> cells, @Schema(description = "Numbers it could not place with certainty: left out, never guessed") List<Unplaced> unplaced,
+                          @Schema(description = "Figures read from the prose; never put into table cells") List<ProseFigure> proseFigures, @Schema(description = "What it noticed on the way", example = "traditional characters converted") List<String> notes) {
 
     public Diagnostics {
         tables = List.copyOf(tables);

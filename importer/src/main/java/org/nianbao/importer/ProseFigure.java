@@ -1,5 +1,7 @@
 package org.nianbao.importer;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 
 /**
@@ -12,5 +14,6 @@ import java.math.BigDecimal;
  * @param text  the phrase it was read from
  * @param line  the line it came from
  */
-public record ProseFigure(String label, BigDecimal value, String unit, String text, int line) {
+@Schema(description = "A figure read from the prose")
+public record ProseFigure(@Schema(description = "What it counts", example = "主动公开政府信息") String label, @Schema(description = "The figure", example = "1106") BigDecimal value, @Schema(description = "Its unit", example = "条") String unit, @Schema(description = "The sentence it came from", example = "2014年，市教育局主动公开政府信息1106条") String text, @Schema(description = "Line of the text", example = "31") int line) {
 }

@@ -1,5 +1,7 @@
 package org.nianbao.importer;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What the importer found of one expected table (二 activeDisclosure, 三 requests, 四 reviewLitigation).
  *
@@ -9,5 +11,6 @@ package org.nianbao.importer;
  * @param line      the first line where a row of it was recognised, or null
  * @param cellsRead how many of its cells were read (blank ones included)
  */
-public record TableFinding(String section, boolean found, TableLayout layout, Integer line, int cellsRead) {
+@Schema(description = "One expected table")
+public record TableFinding(@Schema(description = "Section code", example = "requests") String section, @Schema(description = "Whether the table was found", example = "true") boolean found, @Schema(description = "PIPE_PER_LINE, LINE_PER_CELL, TAB_SEPARATED, HTML_TABLE or NONE", example = "TAB_SEPARATED") TableLayout layout, @Schema(description = "Line where it starts", example = "48") Integer line, @Schema(description = "How many cells were read", example = "161") int cellsRead) {
 }
