@@ -31,6 +31,24 @@ class OpenApiTest {
         assertThat(OpenApiAudit.undocumentedOperations(doc)).isEmpty();
     }
 
+    /**
+     * The merged document is committed as the API contract ({@code api/nianbao-openapi.json}); generated clients
+     * are built from it. A change of the API must show up as a change of that file: run the build with
+     * {@code -Dnianbao.update-contract=true} to rewrite it, and review the difference.
+     */
+    @Test
+    void theCommittedContractIsTheServedOne() throws Exception {
+        JsonNode served = EventJson.mapper().readTree(given().get("/api/openapi.json").then().statusCode(200).extract().asString());
+        java.nio.file.Path contract = java.nio.file.Path.of("..", "api", "nianbao-openapi.json");
+        if (Boolean.getBoolean("nianbao.update-contract")) {
+            java.nio.file.Files.writeString(contract, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n");
+        }
+        assertThat(java.nio.file.Files.exists(contract)).as("%s exists", contract).isTrue();
+        assertThat(EventJson.mapper().readTree(contract.toFile()))
+                .as("api/nianbao-openapi.json is out of date: rebuild with -Dnianbao.update-contract=true and commit it")
+                .isEqualTo(served);
+    }
+
     @Test
     void swaggerUiIsServedAndReadsTheMergedDocument() {
         String config = given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();

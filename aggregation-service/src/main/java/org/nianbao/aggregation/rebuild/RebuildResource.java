@@ -1,5 +1,8 @@
 package org.nianbao.aggregation.rebuild;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.nianbao.service.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -29,6 +32,7 @@ public class RebuildResource {
     @Operation(summary = "Rebuild every roll-up from the start of the topics",
             description = "Runs in the background into fresh tables; the APIs serve the old totals until it switches. "
                     + "202 with the progress; GET the same path to follow it.")
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RebuildProgress.class)))
     public Response startRebuild() {
         if (!rebuild.start()) {
             throw ApiProblem.conflict("a rebuild is already running; GET /api/v1/admin/rebuild shows its progress");

@@ -1,5 +1,8 @@
 package org.nianbao.report.agency;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.nianbao.service.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -34,6 +37,7 @@ public class AgencyResource {
     @POST
     @RolesAllowed(Callers.ADMIN)
     @Operation(summary = "Register an agency", description = "Publishes the agency to nianbao.agencies.v1.")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgencyView.class)))
     public Response createAgency(AgencyInput input) {
         AgencyView created = agencies.create(requireBody(input));
         return Response.created(URI.create("/api/v1/agencies/" + created.id())).entity(created).build();

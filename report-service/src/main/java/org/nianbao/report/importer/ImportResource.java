@@ -1,5 +1,6 @@
 package org.nianbao.report.importer;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -48,6 +49,8 @@ public class ImportResource {
                     example = "盐池县教育体育局 2020 年 政府信息公开工作年度报告\n一、总体情况\n…")),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                     example = "<html><body><h1>盐池县教育体育局2020年政府信息公开工作年度报告</h1><table>…</table></body></html>"))})
+    @APIResponse(responseCode = "200", description = "Read (not stored)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportOutcome.class)))
+    @APIResponse(responseCode = "201", description = "Read and stored as the first version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportOutcome.class)))
     public Response importReport(@QueryParam("submit") @Parameter(description = "Also store the report", example = "false") boolean submit,
                                  @QueryParam("agencyId") @Parameter(description = "The agency, when the text names it otherwise", example = "edu-640323") String agencyId,
                                  @QueryParam("year") @Parameter(description = "The report year, when the text does not give it", example = "2020") Integer year,

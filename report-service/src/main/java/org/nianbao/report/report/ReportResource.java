@@ -103,6 +103,7 @@ public class ReportResource {
     @GET
     @Path("/versions/{version}")
     @Operation(summary = "One version")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportVersionView.class)))
     public Response reportVersion(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                             @PathParam("year") @Parameter(example = "2019") int year,
                             @PathParam("version") @Parameter(example = "1") int version) {
