@@ -89,11 +89,22 @@ public class RebuildService {
                 report("RUNNING", started, read[0], eventsTotal, t0, null);
             });
             report("SWITCHING", started, read[0], eventsTotal, t0, null);
+            // The switch-over: every instance's live batches wait on the lock while the last events go in and the
+            // tables are swapped; afterwards they write into the fresh tables.
             Exception[] failure = {null};
             live.whilePaused(() -> {
-                try {
-                    replayUntil(reader, reader.endOffsets(partitions), n -> read[0] += n);
-                    swapTables();
+                try (Connection lock = dataSource.getConnection()) {
+                    try (Statement s = lock.createStatement()) {
+                        s.execute("SELECT pg_advisory_lock(" + Tables.SWITCH_LOCK + ")");
+                    }
+                    try {
+                        replayUntil(reader, reader.endOffsets(partitions), n -> read[0] += n);
+                        swapTables(lock);
+                    } finally {
+                        try (Statement s = lock.createStatement()) {
+                            s.execute("SELECT pg_advisory_unlock(" + Tables.SWITCH_LOCK + ")");
+                        }
+                    }
                 } catch (Exception e) {
                     failure[0] = e;
                 }
@@ -137,20 +148,20 @@ public class RebuildService {
         }
     }
 
-    private void swapTables() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                for (String table : TABLES) {
-                    s.execute("ALTER TABLE " + table + " RENAME TO " + table + "_old");
-                    s.execute("ALTER TABLE " + table + "_next RENAME TO " + table);
-                    s.execute("DROP TABLE " + table + "_old");
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+    private static void swapTables(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                s.execute("ALTER TABLE " + table + " RENAME TO " + table + "_old");
+                s.execute("ALTER TABLE " + table + "_next RENAME TO " + table);
+                s.execute("DROP TABLE " + table + "_old");
             }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

@@ -61,6 +61,11 @@ public class EventApplier {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (tables == Tables.LIVE) {
+                    try (var s = c.createStatement()) {
+                        s.execute("SELECT pg_advisory_xact_lock_shared(" + Tables.SWITCH_LOCK + ")");
+                    }
+                }
                 Set<ReportState.Key> keys = new LinkedHashSet<>();
                 reports.forEach(e -> keys.add(new ReportState.Key(e.agencyId(), e.year())));
                 BatchChanges changes = new BatchChanges(catalog, dictionary, store.lockStates(c, tables, keys));

@@ -7,5 +7,11 @@ package org.nianbao.aggregation.rollup;
 public record Tables(String rollup, String reportState, String agencyState) {
 
     public static final Tables LIVE = new Tables("rollup", "report_state", "agency_state");
+    /**
+     * The advisory lock that guards the live generation: every live batch holds it shared for its transaction; a
+     * rebuild holds it exclusively while it applies the last events and swaps the tables, so no instance of the
+     * service writes into tables that are about to be replaced.
+     */
+    public static final long SWITCH_LOCK = 0x4e69616e62616f02L;
     public static final Tables NEXT = new Tables("rollup_next", "report_state_next", "agency_state_next");
 }
