@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Bearer tokens for tests, signed with a key pair made once per test JVM (no key is committed). The public
- * key is written to {@code target/test-keys/public.pem} for the services and the gateway to verify with.
+ * key is written to {@code target/test-keys/public-<pid>.pem} for the services and the gateway to verify with.
  */
 public final class TestTokens {
 
@@ -45,7 +45,9 @@ public final class TestTokens {
                 String pem = "-----BEGIN PUBLIC KEY-----\n"
                         + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
                         + "\n-----END PUBLIC KEY-----\n";
-                publicKeyFile = Files.writeString(dir.resolve("public.pem"), pem);
+                // one file per JVM: two test runs of one module at once must not overwrite each other's key
+                publicKeyFile = Files.writeString(dir.resolve("public-" + ProcessHandle.current().pid() + ".pem"), pem);
+                publicKeyFile.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
