@@ -59,7 +59,7 @@ public final class DevTokens {
         privateKey.toFile().setReadable(true, true);
     }
 
-    static String mint(Path dir, String role, List<String> rest) throws IOException, GeneralSecurityException {
+    public static String mint(Path dir, String role, List<String> rest) throws IOException, GeneralSecurityException {
         List<String> args = new ArrayList<>(rest);
         long hours = 12;
         int h = args.indexOf("--hours");

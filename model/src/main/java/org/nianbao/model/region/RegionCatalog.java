@@ -68,6 +68,9 @@ public final class RegionCatalog {
     public List<Region> path(String code) {
         List<Region> path = new ArrayList<>();
         for (Region r = get(code); r != null; r = r.parentCode() == null ? null : byCode.get(r.parentCode())) {
+            if (path.contains(r) || path.size() > 4) {
+                throw new IllegalStateException("the division list has a cycle at " + r.code());
+            }
             path.add(r);
         }
         return List.copyOf(path);
@@ -96,6 +99,11 @@ public final class RegionCatalog {
             regions.put(code, new Region(code, row[1], RegionLevel.PREFECTURE, pad(row[2]), false, null));
         }
         for (String[] row : csv("areas.csv")) {
+            if (row[0].equals(pad(row[2]))) {
+                // 东莞 441900, 中山 442000, 儋州 460400: prefecture-level cities without counties are listed again
+                // as their own county-level row; the city is the region
+                continue;
+            }
             String parent = PLACEHOLDER_PREFECTURES.contains(row[2]) ? pad(row[3]) : pad(row[2]);
             boolean zone = row[0].charAt(4) == '7';
             regions.put(row[0], new Region(row[0], row[1], RegionLevel.COUNTY, parent, zone, null));

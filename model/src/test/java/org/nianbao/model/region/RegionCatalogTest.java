@@ -2,6 +2,7 @@ package org.nianbao.model.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RegionCatalogTest {
@@ -44,6 +45,22 @@ class RegionCatalogTest {
         assertThat(huili.retired()).isTrue();
         assertThat(huili.replacedBy()).isEqualTo("513402");
         assertThat(regions.children("513400")).extracting(Region::code).doesNotContain("513425").contains("513402");
+    }
+
+    @Test
+    void prefectureCitiesWithoutCountiesAreCitiesNotTheirOwnCounty() {
+        for (String code : List.of("441900", "442000", "460400")) {
+            assertThat(regions.path(code)).extracting(Region::level)
+                    .containsExactly(RegionLevel.PREFECTURE, RegionLevel.PROVINCE, RegionLevel.COUNTRY);
+            assertThat(AgencyLevel.of(regions.get(code))).isEqualTo(AgencyLevel.CITY);
+        }
+        assertThat(regions.path("441900").get(0).name()).isEqualTo("东莞市");
+    }
+
+    @Test
+    void everyRegionHasAFinitePathToTheCountry() {
+        regions.all().forEach(r -> assertThat(regions.path(r.code()).get(regions.path(r.code()).size() - 1).code())
+                .isEqualTo(Region.COUNTRY_CODE));
     }
 
     @Test
