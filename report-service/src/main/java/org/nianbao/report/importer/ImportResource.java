@@ -62,7 +62,7 @@ public class ImportResource {
             outcome = imports.read(body, html, agencyId, year);
         } catch (ImportException e) {
             throw new ApiProblem(ProblemDetail.of(422, "unreadable-report", "The text could not be read as a report",
-                    e.getMessage() + "; nothing was stored").withErrors(List.of(new Problem("", "UNREADABLE", null, e.getMessage(), null))));
+                    e.getMessage() + " Nothing was stored."));
         }
         if (!submit) {
             return Response.ok(outcome).build();
