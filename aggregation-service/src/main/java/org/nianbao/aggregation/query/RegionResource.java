@@ -96,12 +96,8 @@ public class RegionResource {
     public OversightViews.Completeness completeness(@PathParam("code") @Parameter(example = "640000") String code,
                                                     @QueryParam("year") @Parameter(example = "2023") Integer year,
                                                     @QueryParam("sector") @Parameter(example = "EDUCATION") String sector) throws SQLException {
-        QueryParams p = new QueryParams();
-        Region region = p.region(code, "code");
-        String s = p.sector(sector);
-        int y = p.year(year, "year");
-        p.done();
-        return oversight.completeness(region, s, y);
+        RegionYear q = RegionYear.parse(code, sector, year);
+        return oversight.completeness(q.region(), q.sector(), q.year());
     }
 
     @GET
@@ -111,12 +107,20 @@ public class RegionResource {
     public OversightViews.Quality quality(@PathParam("code") @Parameter(example = "430000") String code,
                                           @QueryParam("year") @Parameter(example = "2023") Integer year,
                                           @QueryParam("sector") @Parameter(example = "EDUCATION") String sector) throws SQLException {
-        QueryParams p = new QueryParams();
-        Region region = p.region(code, "code");
-        String s = p.sector(sector);
-        int y = p.year(year, "year");
-        p.done();
-        Callers.requireOverseerOf(caller, region.code());
-        return oversight.quality(region, s, y);
+        RegionYear q = RegionYear.parse(code, sector, year);
+        Callers.requireOverseerOf(caller, q.region().code());
+        return oversight.quality(q.region(), q.sector(), q.year());
+    }
+
+    /** The region, sector and year most region queries take, checked together. */
+    private record RegionYear(Region region, String sector, int year) {
+        static RegionYear parse(String code, String sector, Integer year) {
+            QueryParams p = new QueryParams();
+            Region region = p.region(code, "code");
+            String s = p.sector(sector);
+            int y = p.year(year, "year");
+            p.done();
+            return new RegionYear(region, s, y);
+        }
     }
 }
