@@ -42,8 +42,9 @@ public class ProblemMappers {
                 .withInstance(uri.getPath()));
     }
 
+    /** Everything not mapped above, checked exceptions too (the JDBC read path throws SQLException). */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri) {
         if (DatabaseOutage.causedBy(e)) {
             LOG.warnf("database unavailable while serving %s: %s", uri.getPath(), e.getMessage());
             return Response.fromResponse(respond(ProblemDetail.of(503, "database-unavailable", "Service unavailable",
