@@ -28,6 +28,9 @@ public class KafkaConsumers {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "aggregation-" + ProcessHandle.current().pid());
         // the report service creates the topics; notice them within seconds rather than the default 5 minutes
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+        // a crashed member keeps its partitions until its session expires: 10 s, not the default 45 s, of stale totals
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
