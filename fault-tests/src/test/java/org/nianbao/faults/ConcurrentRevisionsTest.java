@@ -11,11 +11,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.nianbao.testsupport.Concurrently;
 import org.nianbao.faults.support.FaultSuite;
 import org.nianbao.testsupport.Eventually;
 import org.nianbao.testsupport.TestTokens;
@@ -38,11 +35,11 @@ class ConcurrentRevisionsTest {
         FaultSuite.registerAgency(AGENCY, COUNTY);
         String reports = FaultSuite.suite().reportService.url();
 
-        List<Integer> unguarded = race(i -> put(reports, 1000 + i, null));
+        List<Integer> unguarded = Concurrently.run(CLIENTS, i -> put(reports, 1000 + i, null));
         assertThat(unguarded).allMatch(s -> s == 200 || s == 201);
         assertLastVersionIsAggregated(reports, CLIENTS);
 
-        List<Integer> guarded = race(i -> put(reports, 2000 + i, "\"v" + CLIENTS + "\""));
+        List<Integer> guarded = Concurrently.run(CLIENTS, i -> put(reports, 2000 + i, "\"v" + CLIENTS + "\""));
         assertThat(guarded).filteredOn(s -> s == 200).hasSize(1);
         assertThat(guarded).filteredOn(s -> s == 412).hasSize(CLIENTS - 1);
         assertLastVersionIsAggregated(reports, CLIENTS + 1);
@@ -66,33 +63,6 @@ class ConcurrentRevisionsTest {
             assertThat(t.get("reports").asInt()).isEqualTo(1);
             assertThat(FaultSuite.dec(t.at("/cells/activeDisclosure.licensing.decisions/sum"))).isEqualByComparingTo(last);
         });
-    }
-
-    private interface Write {
-        int run(int client) throws Exception;
-    }
-
-    private static List<Integer> race(Write write) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                int client = i;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return write.run(client);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : results) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private int put(String reports, int decisions, String ifMatch) throws Exception {

@@ -8,12 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.nianbao.testsupport.Concurrently;
 import org.nianbao.model.event.Topics;
 import org.nianbao.report.support.Fixtures;
 import org.nianbao.report.support.TopicReader;
@@ -28,7 +24,7 @@ class ConcurrentRevisionsTest {
     void exactlyOneWriteWinsPerEtag() throws Exception {
         String agency = Fixtures.newAgency("640323");
         put(agency, 0, null);
-        List<Integer> statuses = race(i -> put(agency, i, "\"v1\""));
+        List<Integer> statuses = Concurrently.run(CLIENTS, i -> put(agency, i + 1, "\"v1\""));
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 412).hasSize(CLIENTS - 1);
         given().get("/api/v1/agencies/{a}/reports/2020/versions", agency).then().statusCode(200)
@@ -38,7 +34,7 @@ class ConcurrentRevisionsTest {
     @Test
     void unguardedWritesAllGetTheirOwnSequentialVersionAndTheLastEventIsTheLastVersion() throws Exception {
         String agency = Fixtures.newAgency("640323");
-        List<Integer> statuses = race(i -> put(agency, i, null));
+        List<Integer> statuses = Concurrently.run(CLIENTS, i -> put(agency, i + 1, null));
         assertThat(statuses).allMatch(s -> s == 200 || s == 201);
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         List<Integer> versions = given().get("/api/v1/agencies/{a}/reports/2020/versions", agency).then().statusCode(200)
@@ -54,33 +50,6 @@ class ConcurrentRevisionsTest {
                 .getInt("activeDisclosure.licensing.decisions");
         assertThat(events.get(events.size() - 1).value().at("/data/cells/activeDisclosure.licensing.decisions").asInt())
                 .isEqualTo(lastDecisions);
-    }
-
-    private interface Write {
-        int run(int client) throws Exception;
-    }
-
-    private static List<Integer> race(Write write) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 1; i <= CLIENTS; i++) {
-                int client = i;
-                results.add(pool.submit((Callable<Integer>) () -> {
-                    start.await();
-                    return write.run(client);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : results) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static int put(String agency, int client, String ifMatch) {
