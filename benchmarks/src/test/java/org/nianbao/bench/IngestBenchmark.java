@@ -1,0 +1,174 @@
+package org.nianbao.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.nianbao.testsupport.PostgresResource;
+import org.nianbao.testsupport.SuiteProcesses;
+import org.nianbao.testsupport.TestTokens;
+
+/**
+ * Ingest: report submissions per second, with p50 and p99 latency, straight to the report service and through
+ * the gateway, with 1, 8 and 64 concurrent clients; beside it the physical reference, the same rows written by
+ * a plain JDBC batch insert into the same PostgreSQL. Prints a table; asserts nothing about speed.
+ */
+class IngestBenchmark {
+
+    private static final int[] CLIENTS = {1, 8, 64};
+    private static final int AGENCIES = 640;
+    private static final int WARM_UP = 300;
+    private static final int[] SUBMISSIONS = {600, 2_000, 4_000};
+    private static final String BODY = resource("/fixtures/reports/seed-004-yanchi-2020.json");
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void ingest() throws Exception {
+        SuiteProcesses suite = SuiteProcesses.start(true);
+        for (int a = 0; a < AGENCIES; a++) {
+            send(suite.reportService.url() + "/api/v1/agencies", "POST", TestTokens.admin(),
+                    "{\"id\":\"bench-" + a + "\",\"name\":\"基准测试局 " + a + "\",\"regionCode\":\"640323\",\"sector\":\"HEALTH\"}");
+        }
+        run("warm-up", suite.reportService.url(), 8, WARM_UP, 0);
+        line("| target | clients | submissions | per second | p50 ms | p99 ms | errors |");
+        line("|---|---|---|---|---|---|---|");
+        int round = 1;
+        for (String target : List.of("report service", "gateway")) {
+            String base = target.equals("gateway") ? suite.gateway.url() : suite.reportService.url();
+            for (int i = 0; i < CLIENTS.length; i++) {
+                run(target, base, CLIENTS[i], SUBMISSIONS[i], round++);
+            }
+        }
+        jdbcReference(SUBMISSIONS[2]);
+        Path out = Path.of("target", "ingest-results.md");
+        Files.write(out, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        System.out.println(String.join("\n", lines));
+    }
+
+    /** Each client revises its own reports (its own agencies), so clients never wait on one another's row locks. */
+    private void run(String target, String base, int clients, int submissions, int round) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        int[] errors = {0};
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            String token = TestTokens.of("bench-client-" + round + "-" + client, Set.of("admin")); // one rate bucket each
+            done.add(pool.submit(() -> {
+                for (int k = client; k < submissions; k += clients) {
+                    int agency = (client + (k / clients) * clients) % AGENCIES;
+                    int year = 2008 + (k / AGENCIES) % 17;
+                    long t0 = System.nanoTime();
+                    int status = send(base + "/api/v1/agencies/bench-" + agency + "/reports/" + year, "PUT", token, BODY);
+                    latencies.add(System.nanoTime() - t0);
+                    if (status != 200 && status != 201) {
+                        synchronized (errors) {
+                            errors[0]++;
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (round == 0) {
+            return;
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        line(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %d |", target, clients, submissions, submissions / seconds,
+                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6, errors[0]));
+    }
+
+    /** The rows one submission writes (a version with its cells, an outbox record), batch-inserted by plain JDBC. */
+    private void jdbcReference(int rows) throws Exception {
+        String url = PostgresResource.embedded().getJdbcUrl("postgres", "reports");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE bench_version (LIKE report_version INCLUDING DEFAULTS INCLUDING INDEXES)");
+            s.execute("CREATE TEMP TABLE bench_outbox (LIKE outbox_event INCLUDING DEFAULTS)");
+            s.execute("CREATE TEMP SEQUENCE bench_outbox_id");
+            s.execute("ALTER TABLE bench_outbox ALTER COLUMN id SET DEFAULT nextval('bench_outbox_id')");
+            String stored = BODY; // a JSON document of the size of a stored version's cells
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement v = c.prepareStatement("INSERT INTO bench_version (agency_id, year, version, status, template,"
+                    + " submitted_at, cells, blank_cells, texts, warnings) VALUES (?, ?, 1, 'ACTIVE', 'GOV_2019', ?, ?::jsonb, '[]', '{}', '[]')");
+                 PreparedStatement o = c.prepareStatement("INSERT INTO bench_outbox (topic, record_key, payload) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < rows; i++) {
+                    v.setString(1, "bench-" + i);
+                    v.setInt(2, 2008 + i % 17);
+                    v.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                    v.setString(4, stored);
+                    v.addBatch();
+                    o.setString(1, "nianbao.reports.v1");
+                    o.setString(2, "bench-" + i + "/" + (2008 + i % 17));
+                    o.setBytes(3, stored.getBytes(StandardCharsets.UTF_8));
+                    o.addBatch();
+                    if (i % 500 == 499) {
+                        v.executeBatch();
+                        o.executeBatch();
+                        c.commit();
+                    }
+                }
+                v.executeBatch();
+                o.executeBatch();
+                c.commit();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            line(String.format("| plain JDBC batch insert (500 a batch) | 1 | %d | %.0f | – | – | 0 |", rows, rows / seconds));
+        }
+    }
+
+    private int send(String url, String method, String token, String body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void line(String text) {
+        lines.add(text);
+        System.out.println(text);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = IngestBenchmark.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
