@@ -1,6 +1,5 @@
 package org.nianbao.testsupport;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -133,6 +132,6 @@ public final class ServiceProcess {
 
     @Override
     public String toString() {
-        return name + " at " + url() + " (log " + log + ", jar " + jar.toFile().getName() + File.separator + ")";
+        return name + " at " + url() + " (log " + log + ", jar " + jar + ")";
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nianbao.model.region.Region;
 import org.nianbao.model.region.RegionCatalog;
 
 /**
@@ -93,10 +92,6 @@ public final class AccessPolicy {
 
     /** True when {@code code} is {@code region} or lies in its subtree. */
     boolean within(String code, String region) {
-        if (region == null) {
-            return false;
-        }
-        return regions.find(code).map(r -> regions.path(r.code()).stream().map(Region::code).anyMatch(region::equals))
-                .orElse(false);
+        return regions.within(code, region);
     }
 }

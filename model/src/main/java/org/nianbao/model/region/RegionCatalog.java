@@ -76,6 +76,12 @@ public final class RegionCatalog {
         return List.copyOf(path);
     }
 
+    /** True when {@code code} is {@code ancestor} or lies in its subtree; false for unknown codes. */
+    public boolean within(String code, String ancestor) {
+        return ancestor != null && find(code).map(r -> path(r.code()).stream().anyMatch(a -> a.code().equals(ancestor)))
+                .orElse(false);
+    }
+
     public int size() {
         return byCode.size();
     }

@@ -3,7 +3,6 @@ package org.nianbao.service.security;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.nianbao.model.region.Region;
 import org.nianbao.model.region.RegionCatalog;
 
 /**
@@ -45,10 +44,7 @@ public final class Callers {
         if (identity.hasRole(ADMIN)) {
             return true;
         }
-        String region = claim(identity, "region");
-        return identity.hasRole(OVERSEER) && region != null && RegionCatalog.standard().find(regionCode)
-                .map(r -> RegionCatalog.standard().path(r.code()).stream().map(Region::code).anyMatch(region::equals))
-                .orElse(false);
+        return identity.hasRole(OVERSEER) && RegionCatalog.standard().within(regionCode, claim(identity, "region"));
     }
 
     /**
