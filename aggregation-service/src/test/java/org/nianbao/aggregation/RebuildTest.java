@@ -31,7 +31,7 @@ class RebuildTest {
             }
             e.withdrawal("ee-0", "生态环境局 0", "430602", SECTOR, 2022, 3);
         }
-        Totals.awaitReports("430000", SECTOR, 2022, 29);
+        Totals.awaitState("000000", SECTOR, 2022, 29, "requests.newReceived.total", 2 * (29 * 30 / 2));
         String before = given().queryParam("year", 2022).queryParam("sector", SECTOR).get("/api/v1/regions/000000/totals").asString();
 
         given().auth().oauth2(TestTokens.admin()).post("/api/v1/admin/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));

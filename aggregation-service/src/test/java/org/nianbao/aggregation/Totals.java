@@ -34,6 +34,19 @@ final class Totals {
                         .as("reports in %s %s %d", region, sector, year).isEqualTo(reports));
     }
 
+    /**
+     * Waits until the region shows {@code reports} reports and {@code sum} for the metric. Events of different
+     * reports sit on different partitions, so a count alone can be reached on the way (a withdrawal not yet
+     * applied while another report is still missing); the two together pin the final state.
+     */
+    static void awaitState(String region, String sector, int year, int reports, String metric, long sum) {
+        Eventually.assertThat(WAIT, () -> {
+            Totals t = of(region, sector, year);
+            org.assertj.core.api.Assertions.assertThat(t.reports()).as("reports in %s %s %d", region, sector, year).isEqualTo(reports);
+            org.assertj.core.api.Assertions.assertThat(t.sum(metric)).as("%s in %s", metric, region).isEqualByComparingTo(BigDecimal.valueOf(sum));
+        });
+    }
+
     int reports() {
         return json.getInt("reports");
     }
