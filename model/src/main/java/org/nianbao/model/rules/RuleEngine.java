@@ -7,14 +7,20 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a report against the catalog's equations. A blank cell counts as 0, as the official checkers do, and the
  * warning lists it; an equation whose cells are all blank is skipped, since nothing was reported.
+ * <p>
+ * The concrete equations depend only on the catalog and the two templates, so they are built once per pair of
+ * templates and kept (the catalog is immutable); each check then only sums cells. Thread-safe.
  */
 public final class RuleEngine {
 
     private final TemplateCatalog catalog;
+    /** The equations to check, per (template, previous template); a handful of entries at most. */
+    private final Map<TemplatePair, List<PreparedCheck>> prepared = new ConcurrentHashMap<>();
 
     public RuleEngine(TemplateCatalog catalog) {
         this.catalog = catalog;
@@ -25,69 +31,107 @@ public final class RuleEngine {
      * @param previous the agency's previous report, or null: then the cross-year rules are not checked
      */
     public List<RuleWarning> check(Template template, Map<String, BigDecimal> cells, PreviousYear previous) {
+        Template previousTemplate = previous == null ? null : previous.template();
+        Map<String, BigDecimal> previousCells = previous == null ? Map.of() : previous.cells();
         List<RuleWarning> warnings = new ArrayList<>();
-        for (RuleDefinition rule : catalog.rules()) {
-            if (!rule.appliesTo(template) || (rule.crossYear() && previous == null)) {
-                continue;
-            }
-            Template previousTemplate = previous == null ? null : previous.template();
-            Map<String, BigDecimal> previousCells = previous == null ? Map.of() : previous.cells();
-            for (RuleCheck check : rule.checksFor(template, previousTemplate)) {
-                Side left = Side.sum(check.left(), cells, previousCells);
-                Side right = Side.sum(check.right(), cells, previousCells);
-                boolean nothingReported = left.filled == 0 && right.filled == 0;
-                if (!nothingReported && left.value.compareTo(right.value) != 0) {
-                    warnings.add(warning(check, left, right));
-                }
+        for (PreparedCheck check : checks(template, previousTemplate, previous != null)) {
+            Sum left = Sum.of(check.check.left(), cells, previousCells);
+            Sum right = Sum.of(check.check.right(), cells, previousCells);
+            boolean nothingReported = left.filled == 0 && right.filled == 0;
+            if (!nothingReported && left.value.compareTo(right.value) != 0) {
+                warnings.add(warning(check, left.value, right.value, cells, previousCells));
             }
         }
         return warnings;
     }
 
-    private static RuleWarning warning(RuleCheck check, Side left, Side right) {
-        List<String> blanks = new ArrayList<>(left.blanks);
-        blanks.addAll(right.blanks);
-        String message = "%s (%s): %s = %s but %s = %s".formatted(check.rule(), check.instance(),
-                left.text, plain(left.value), right.text, plain(right.value));
+    /** The key of the prepared equations; templates compare by identity (they do not define equality). */
+    private record TemplatePair(Template current, Template previous, boolean crossYear) {
+    }
+
+    /** One equation instance with the text of its sides, which only a warning needs but is the same every time. */
+    private record PreparedCheck(RuleCheck check, String leftText, String rightText) {
+    }
+
+    private List<PreparedCheck> checks(Template template, Template previousTemplate, boolean crossYear) {
+        return prepared.computeIfAbsent(new TemplatePair(template, previousTemplate, crossYear), this::prepare);
+    }
+
+    /** In catalog order, as before: rule by rule, each rule's instances in table order. */
+    private List<PreparedCheck> prepare(TemplatePair pair) {
+        List<PreparedCheck> checks = new ArrayList<>();
+        for (RuleDefinition rule : catalog.rules()) {
+            if (!rule.appliesTo(pair.current()) || (rule.crossYear() && !pair.crossYear())) {
+                continue;
+            }
+            for (RuleCheck check : rule.checksFor(pair.current(), pair.previous())) {
+                checks.add(new PreparedCheck(check, text(check.left()), text(check.right())));
+            }
+        }
+        return List.copyOf(checks);
+    }
+
+    private static String text(List<RuleCheck.TermCells> terms) {
+        return new Expression(terms.stream().map(RuleCheck.TermCells::term).toList()).text();
+    }
+
+    private static RuleWarning warning(PreparedCheck check, BigDecimal leftValue, BigDecimal rightValue,
+                                       Map<String, BigDecimal> current, Map<String, BigDecimal> previous) {
+        List<String> cells = new ArrayList<>();
+        List<String> blanks = new ArrayList<>();
+        list(check.check.left(), current, previous, cells, blanks);
+        List<String> rightCells = new ArrayList<>();
+        List<String> rightBlanks = new ArrayList<>();
+        list(check.check.right(), current, previous, rightCells, rightBlanks);
+        cells.addAll(rightCells);
+        blanks.addAll(rightBlanks);
+        String message = "%s (%s): %s = %s but %s = %s".formatted(check.check.rule(), check.check.instance(),
+                check.leftText, plain(leftValue), check.rightText, plain(rightValue));
         if (!blanks.isEmpty()) {
             message += "; blank counted as 0: " + String.join(", ", blanks);
         }
-        List<String> cells = new ArrayList<>(left.cells);
-        cells.addAll(right.cells);
-        return new RuleWarning(check.rule(), message, cells, right.value, left.value, blanks);
+        return new RuleWarning(check.check.rule(), message, cells, rightValue, leftValue, blanks);
+    }
+
+    /** The cells one side read and the blank ones among them, named as a warning names them ({@code prev:} …). */
+    private static void list(List<RuleCheck.TermCells> terms, Map<String, BigDecimal> current,
+                             Map<String, BigDecimal> previous, List<String> cells, List<String> blanks) {
+        for (RuleCheck.TermCells term : terms) {
+            Map<String, BigDecimal> source = term.term().previousYear() ? previous : current;
+            for (String cell : term.cells()) {
+                String name = term.term().previousYear() ? Term.PREVIOUS_YEAR + cell : cell;
+                cells.add(name);
+                if (source.get(cell) == null) {
+                    blanks.add(name);
+                }
+            }
+        }
     }
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 
-    /** One side of an equation, summed. */
-    private static final class Side {
-        private final List<String> cells = new ArrayList<>();
-        private final List<String> blanks = new ArrayList<>();
+    /** One side of an equation, summed; the cell lists are made only for a warning (see {@link #list}). */
+    private static final class Sum {
         private BigDecimal value = BigDecimal.ZERO;
         private int filled;
-        private String text;
 
-        static Side sum(List<RuleCheck.TermCells> terms, Map<String, BigDecimal> current,
-                        Map<String, BigDecimal> previous) {
-            Side side = new Side();
-            side.text = new Expression(terms.stream().map(RuleCheck.TermCells::term).toList()).text();
+        static Sum of(List<RuleCheck.TermCells> terms, Map<String, BigDecimal> current,
+                      Map<String, BigDecimal> previous) {
+            Sum sum = new Sum();
             for (RuleCheck.TermCells term : terms) {
                 Map<String, BigDecimal> source = term.term().previousYear() ? previous : current;
+                boolean negative = term.term().negative();
                 for (String cell : term.cells()) {
-                    String name = term.term().previousYear() ? Term.PREVIOUS_YEAR + cell : cell;
-                    side.cells.add(name);
                     BigDecimal value = source.get(cell);
-                    if (value == null) {
-                        side.blanks.add(name);
-                    } else {
-                        side.filled++;
-                        side.value = term.term().negative() ? side.value.subtract(value) : side.value.add(value);
+                    if (value != null) {
+                        sum.filled++;
+                        sum.value = negative ? sum.value.subtract(value) : sum.value.add(value);
                     }
                 }
             }
-            return side;
+            return sum;
         }
     }
 }
