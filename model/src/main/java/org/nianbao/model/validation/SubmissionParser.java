@@ -89,8 +89,8 @@ public final class SubmissionParser {
     private final class Reading {
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, String> texts = new LinkedHashMap<>();
-        private final Map<String, BigDecimal> cells = new TreeMap<>();
-        private final Set<String> blankCells = new TreeSet<>();
+        private final TreeMap<String, BigDecimal> cells = new TreeMap<>(); // ParsedReport copies both
+        private final TreeSet<String> blankCells = new TreeSet<>();
         private Template template;
 
         ParseResult read(JsonNode body) {
@@ -122,8 +122,7 @@ public final class SubmissionParser {
             if (!problems.isEmpty()) {
                 return ParseResult.refused(problems);
             }
-            return ParseResult.of(new ParsedReport(template.id(), year, agencyId, publishedOn, texts,
-                    new TreeMap<>(cells), new TreeSet<>(blankCells)));
+            return ParseResult.of(new ParsedReport(template.id(), year, agencyId, publishedOn, texts, cells, blankCells));
         }
 
         private Template readTemplate(JsonNode node) {
@@ -283,6 +282,9 @@ public final class SubmissionParser {
 
     /** The number without trailing zeros or exponent (12.0 → 12, 1E+3 → 1000); null if it is no finite number. */
     private static BigDecimal decimal(JsonNode node) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return BigDecimal.valueOf(node.longValue()); // already scale 0: what stripping would give, without dividing
+        }
         try {
             BigDecimal value = node.decimalValue().stripTrailingZeros();
             return value.scale() < 0 ? value.setScale(0) : value;
