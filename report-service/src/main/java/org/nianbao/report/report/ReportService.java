@@ -10,9 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.nianbao.model.event.CloudEvent;
@@ -64,9 +64,10 @@ public class ReportService {
             throw new ApiProblem(ProblemDetail.of(422, "rule-warnings", "The report breaks cross-check rules",
                     warnings.size() + " rule warning(s) with ?strict=true; nothing was stored").withWarnings(warnings));
         }
-        Report head = lockHead(agencyId, year);
-        checkPreconditions(head, ifMatch, ifNoneMatch);
-        ReportVersion v = newVersion(head, ReportData.ACTIVE, template.id());
+        OffsetDateTime now = now();
+        int version = advanceHead(agencyId, year, ReportData.ACTIVE, now);
+        checkPreconditions(version - 1, ifMatch, ifNoneMatch); // a refusal rolls the advanced head back
+        ReportVersion v = newVersion(agencyId, year, version, ReportData.ACTIVE, template.id(), now);
         v.publishedOn = parsed.publishedOn();
         v.cells = StoredJson.write(parsed.cells());
         v.blankCells = StoredJson.write(parsed.blankCells());
@@ -74,7 +75,8 @@ public class ReportService {
         v.warnings = StoredJson.write(warnings);
         v.persist();
         publish(agency, v, parsed.cells(), warnings);
-        return new Accepted(view(agency, v), v.version == 1);
+        // the answer is made from what was just stored, without reading its JSON back
+        return new Accepted(view(agency, v, parsed.cells(), parsed.texts(), parsed.blankCells(), warnings), version == 1);
     }
 
     @Transactional
@@ -88,9 +90,13 @@ public class ReportService {
             throw ApiProblem.conflict("the " + year + " report of " + agencyId + " is already withdrawn (version "
                     + head.currentVersion + "); PUT a new version to submit it again");
         }
-        checkPreconditions(head, ifMatch, null);
+        checkPreconditions(head.currentVersion, ifMatch, null);
         ReportVersion previous = version(agencyId, year, head.currentVersion);
-        ReportVersion v = newVersion(head, ReportData.WITHDRAWN, previous.template);
+        OffsetDateTime now = now();
+        head.currentVersion++;
+        head.status = ReportData.WITHDRAWN;
+        head.updatedAt = now;
+        ReportVersion v = newVersion(agencyId, year, head.currentVersion, ReportData.WITHDRAWN, previous.template, now);
         v.publishedOn = previous.publishedOn;
         v.cells = "{}";
         v.blankCells = "[]";
@@ -142,13 +148,22 @@ public class ReportService {
         return warnings;
     }
 
+    /**
+     * The agency's current report of {@code year}, unless there is none or it is withdrawn: head and version in one
+     * query, and read-only, so that nothing of it is kept in the persistence context to be checked at flush.
+     */
     private PreviousYear previousYear(String agencyId, int year) {
-        Report head = Report.findById(new Report.Key(agencyId, year));
-        if (head == null || head.currentVersion == 0 || ReportData.WITHDRAWN.equals(head.status)) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT v.template, CAST(v.cells AS text) FROM report r"
+                        + " JOIN report_version v ON v.agency_id = r.agency_id AND v.year = r.year AND v.version = r.current_version"
+                        + " WHERE r.agency_id = ?1 AND r.year = ?2 AND r.current_version > 0 AND r.status <> ?3")
+                .setParameter(1, agencyId).setParameter(2, year).setParameter(3, ReportData.WITHDRAWN)
+                .getResultList();
+        if (rows.isEmpty()) {
             return null;
         }
-        ReportVersion v = version(agencyId, year, head.currentVersion);
-        return new PreviousYear(catalog.find(v.template).orElseThrow(), StoredJson.cells(v.cells));
+        Object[] row = rows.get(0);
+        return new PreviousYear(catalog.find((String) row[0]).orElseThrow(), StoredJson.cells((String) row[1]));
     }
 
     private Agency requireAgency(String agencyId) {
@@ -156,35 +171,44 @@ public class ReportService {
                 "no agency " + agencyId + "; register it with POST /api/v1/agencies first"));
     }
 
-    /** Creates the head row if needed, then locks it: concurrent writers of one report queue up here. */
-    private Report lockHead(String agencyId, int year) {
-        em.createNativeQuery("INSERT INTO report (agency_id, year, current_version, status, updated_at) "
-                        + "VALUES (?1, ?2, 0, 'NONE', now()) ON CONFLICT DO NOTHING")
-                .setParameter(1, agencyId).setParameter(2, year).executeUpdate();
-        return em.find(Report.class, new Report.Key(agencyId, year), LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * Creates the head row or advances its current version, in one statement that also locks the row until the
+     * transaction ends: concurrent writers of one report queue up here, and each gets the next version number.
+     *
+     * @return the new current version (1 for a new report)
+     */
+    private int advanceHead(String agencyId, int year, String status, OffsetDateTime now) {
+        Object version = em.createNativeQuery("INSERT INTO report AS r (agency_id, year, current_version, status, updated_at)"
+                        + " VALUES (?1, ?2, 1, ?3, ?4) ON CONFLICT (agency_id, year) DO UPDATE"
+                        + " SET current_version = r.current_version + 1, status = EXCLUDED.status, updated_at = EXCLUDED.updated_at"
+                        + " RETURNING current_version")
+                .setParameter(1, agencyId).setParameter(2, year).setParameter(3, status).setParameter(4, now)
+                .getSingleResult();
+        return ((Number) version).intValue();
     }
 
-    private static void checkPreconditions(Report head, String ifMatch, String ifNoneMatch) {
-        if (ifMatch != null && !Etags.matches(ifMatch, head.currentVersion)) {
+    private static void checkPreconditions(int currentVersion, String ifMatch, String ifNoneMatch) {
+        if (ifMatch != null && !Etags.matches(ifMatch, currentVersion)) {
             throw ApiProblem.preconditionFailed("If-Match " + ifMatch + " does not match the current version "
-                    + (head.currentVersion == 0 ? "(there is none)" : Etags.of(head.currentVersion))
+                    + (currentVersion == 0 ? "(there is none)" : Etags.of(currentVersion))
                     + "; GET the report, apply your change to it and send it again");
         }
-        if ("*".equals(ifNoneMatch) && head.currentVersion > 0) {
+        if ("*".equals(ifNoneMatch) && currentVersion > 0) {
             throw ApiProblem.preconditionFailed("If-None-Match: * but the report exists (version "
-                    + head.currentVersion + ")");
+                    + currentVersion + ")");
         }
     }
 
-    private ReportVersion newVersion(Report head, String status, String template) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        head.currentVersion++;
-        head.status = status;
-        head.updatedAt = now;
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ReportVersion newVersion(String agencyId, int year, int version, String status, String template,
+                                            OffsetDateTime now) {
         ReportVersion v = new ReportVersion();
-        v.agencyId = head.agencyId;
-        v.year = head.year;
-        v.version = head.currentVersion;
+        v.agencyId = agencyId;
+        v.year = year;
+        v.version = version;
         v.status = status;
         v.template = template;
         v.submittedAt = now;
@@ -210,14 +234,19 @@ public class ReportService {
     }
 
     ReportVersionView view(Agency agency, ReportVersion v) {
-        SortedMap<String, BigDecimal> cells = StoredJson.cells(v.cells);
-        Map<String, String> texts = StoredJson.texts(v.texts);
-        TreeSet<String> blanks = new TreeSet<>(StoredJson.codes(v.blankCells));
+        return view(agency, v, StoredJson.cells(v.cells), StoredJson.texts(v.texts), StoredJson.codes(v.blankCells),
+                StoredJson.warnings(v.warnings));
+    }
+
+    private static ReportVersionView view(Agency agency, ReportVersion v, Map<String, BigDecimal> cells,
+                                          Map<String, String> texts, Collection<String> blankCells,
+                                          List<RuleWarning> warnings) {
+        TreeSet<String> blanks = new TreeSet<>(blankCells);
         return new ReportVersionView(agency.id, agency.name, agency.regionCode, agency.sector.name(), agency.level.name(),
                 v.year, v.version, v.version > 1 ? v.version - 1 : null, v.status, v.template, v.publishedOn,
                 v.submittedAt, texts.get("overview"), CellTree.section("activeDisclosure", cells),
                 CellTree.section("requests", cells), CellTree.section("reviewLitigation", cells),
                 texts.get("problems"), texts.get("otherMatters"), blanks.isEmpty() ? null : blanks, cells.size(),
-                StoredJson.warnings(v.warnings));
+                warnings);
     }
 }
