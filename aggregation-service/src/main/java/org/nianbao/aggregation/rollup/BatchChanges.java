@@ -24,7 +24,7 @@ import org.nianbao.model.template.TemplateCatalog;
 public final class BatchChanges {
 
     private final TemplateCatalog catalog;
-    private final MetricDictionary dictionary;
+    private final MetricPositions positions;
     private final Map<ReportState.Key, ReportState> states;
     private final Map<ReportState.Key, ReportState> changed = new LinkedHashMap<>();
     private final TreeMap<RollupKey, RollupDelta> deltas = new TreeMap<>();
@@ -33,9 +33,9 @@ public final class BatchChanges {
     private int ignored;
 
     /** @param current the stored states of (at least) every report the batch names */
-    public BatchChanges(TemplateCatalog catalog, MetricDictionary dictionary, Map<ReportState.Key, ReportState> current) {
+    public BatchChanges(TemplateCatalog catalog, MetricPositions positions, Map<ReportState.Key, ReportState> current) {
         this.catalog = catalog;
-        this.dictionary = dictionary;
+        this.positions = positions;
         this.states = new HashMap<>(current);
     }
 
@@ -87,10 +87,11 @@ public final class BatchChanges {
     }
 
     private void contribute(ReportState state, int sign) {
+        MetricPositions.Indexed metrics = positions.index(state.metrics()); // once per version, not per row
         for (String region : state.ancestors()) {
             for (String level : List.of(RollupKey.ALL_LEVELS, state.level())) {
                 deltas.computeIfAbsent(new RollupKey(region, state.sector(), level, state.year()),
-                        k -> new RollupDelta(dictionary.size())).add(state.metrics(), sign, dictionary);
+                        k -> new RollupDelta(positions.size())).add(metrics, sign);
             }
         }
     }

@@ -68,7 +68,7 @@ public class EventApplier {
                 }
                 Set<ReportState.Key> keys = new LinkedHashSet<>();
                 reports.forEach(e -> keys.add(new ReportState.Key(e.agencyId(), e.year())));
-                BatchChanges changes = new BatchChanges(catalog, dictionary, store.lockStates(c, tables, keys));
+                BatchChanges changes = new BatchChanges(catalog, dictionary.snapshot(), store.lockStates(c, tables, keys));
                 reports.forEach(changes::report);
                 agencies.forEach(changes::agency);
                 store.write(c, tables, changes);

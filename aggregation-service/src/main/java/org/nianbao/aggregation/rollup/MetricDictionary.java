@@ -28,6 +28,7 @@ public class MetricDictionary {
     private final AgroalDataSource dataSource;
     private volatile List<String> codes = List.of();
     private volatile Map<String, Integer> positions = Map.of();
+    private volatile MetricPositions snapshot = new MetricPositions(Map.of(), 0);
 
     MetricDictionary(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -63,7 +64,13 @@ public class MetricDictionary {
             }
             codes = List.copyOf(known);
             positions = Map.copyOf(byCode);
+            snapshot = new MetricPositions(positions, codes.size());
         }
+    }
+
+    /** The positions as one plain object, for the hot fold of a batch. */
+    public MetricPositions snapshot() {
+        return snapshot;
     }
 
     public int size() {

@@ -1,7 +1,6 @@
 package org.nianbao.aggregation.rollup;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
 /**
  * What a batch of events changes in one roll-up row. Events of a batch are merged here first, so a row that
@@ -10,8 +9,8 @@ import java.util.Map;
 public final class RollupDelta {
 
     private int reports;
-    private final BigDecimal[] sums;
-    private final int[] filled;
+    private BigDecimal[] sums;
+    private int[] filled;
 
     RollupDelta(int metrics) {
         sums = new BigDecimal[metrics];
@@ -19,14 +18,34 @@ public final class RollupDelta {
     }
 
     /** Adds (sign +1) or removes (sign −1) one report's metric values. */
-    void add(Map<String, BigDecimal> metrics, int sign, MetricDictionary dictionary) {
+    void add(MetricPositions.Indexed metrics, int sign) {
         reports += sign;
-        for (Map.Entry<String, BigDecimal> metric : metrics.entrySet()) {
-            dictionary.position(metric.getKey()).ifPresent(i -> {
-                BigDecimal value = sign > 0 ? metric.getValue() : metric.getValue().negate();
-                sums[i] = sums[i] == null ? value : sums[i].add(value);
-                filled[i] += sign;
-            });
+        int[] at = metrics.positions();
+        BigDecimal[] values = metrics.values();
+        for (int k = 0; k < at.length; k++) {
+            int i = at[k];
+            BigDecimal value = sign > 0 ? values[k] : values[k].negate();
+            sums[i] = sums[i] == null ? value : sums[i].add(value);
+            filled[i] += sign;
+        }
+    }
+
+    /** Adds the stored row's values: the result is what the row holds after this batch. */
+    void addStored(int storedReports, BigDecimal[] storedSums, Integer[] storedFilled) {
+        reports += storedReports;
+        if (storedSums.length > sums.length || storedFilled.length > filled.length) {
+            // written by a newer instance that knows more metrics: keep its positions rather than cut them off
+            int n = Math.max(storedSums.length, storedFilled.length);
+            sums = java.util.Arrays.copyOf(sums, n);
+            filled = java.util.Arrays.copyOf(filled, n);
+        }
+        for (int i = 0; i < Math.min(sums.length, storedSums.length); i++) {
+            if (storedSums[i] != null && storedSums[i].signum() != 0) {
+                sums[i] = sums[i] == null ? storedSums[i] : sums[i].add(storedSums[i]);
+            }
+        }
+        for (int i = 0; i < Math.min(filled.length, storedFilled.length); i++) {
+            filled[i] += storedFilled[i] == null ? 0 : storedFilled[i];
         }
     }
 

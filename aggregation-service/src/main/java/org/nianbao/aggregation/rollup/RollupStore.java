@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.nianbao.model.event.AgencyData;
 import org.nianbao.model.event.EventJson;
 import org.nianbao.model.event.RegionRef;
@@ -107,26 +108,68 @@ public class RollupStore {
         }
     }
 
-    private void writeDeltas(Connection c, Tables t, Map<RollupKey, RollupDelta> deltas) throws SQLException {
-        String sql = "INSERT INTO " + t.rollup() + " (region_code, sector, level, year, reports, sums, filled)"
+    /**
+     * Adds the batch's deltas to the stored rows. The stored rows of the batch are locked and read in key order
+     * (the order every writer locks them in, so concurrent batches cannot deadlock), added to in Java and written
+     * back whole: far cheaper than element-wise array addition in SQL, which showed as the bottleneck of a bulk
+     * load. Rows the batch creates are inserted; if another instance created one meanwhile, the insert falls back
+     * to adding in SQL.
+     */
+    private void writeDeltas(Connection c, Tables t, TreeMap<RollupKey, RollupDelta> deltas) throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        Map<RollupKey, RollupDelta> stored = new HashMap<>();
+        String select = "SELECT r.region_code, r.sector, r.level, r.year, r.reports, r.sums, r.filled FROM " + t.rollup() + " r"
+                + " JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int[]) AS k(rc, se, le, yr)"
+                + " ON r.region_code = k.rc AND r.sector = k.se AND r.level = k.le AND r.year = k.yr"
+                + " ORDER BY r.region_code COLLATE \"C\", r.sector COLLATE \"C\", r.level COLLATE \"C\", r.year FOR UPDATE OF r";
+        try (PreparedStatement ps = c.prepareStatement(select)) {
+            ps.setArray(1, c.createArrayOf("varchar", deltas.keySet().stream().map(RollupKey::regionCode).toArray()));
+            ps.setArray(2, c.createArrayOf("varchar", deltas.keySet().stream().map(RollupKey::sector).toArray()));
+            ps.setArray(3, c.createArrayOf("varchar", deltas.keySet().stream().map(RollupKey::level).toArray()));
+            ps.setArray(4, c.createArrayOf("integer", deltas.keySet().stream().map(RollupKey::year).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RollupKey k = new RollupKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4));
+                    RollupDelta d = deltas.get(k);
+                    d.addStored(rs.getInt(5), (BigDecimal[]) rs.getArray(6).getArray(), (Integer[]) rs.getArray(7).getArray());
+                    stored.put(k, d);
+                }
+            }
+        }
+        String update = "UPDATE " + t.rollup() + " SET reports = ?, sums = ?, filled = ?"
+                + " WHERE region_code = ? AND sector = ? AND level = ? AND year = ?";
+        String insert = "INSERT INTO " + t.rollup() + " (region_code, sector, level, year, reports, sums, filled)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (region_code, sector, level, year) DO UPDATE SET reports = " + t.rollup() + ".reports + excluded.reports,"
                 + " sums = nb_add(" + t.rollup() + ".sums, excluded.sums), filled = nb_add(" + t.rollup() + ".filled, excluded.filled)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement up = c.prepareStatement(update); PreparedStatement in = c.prepareStatement(insert)) {
             for (Map.Entry<RollupKey, RollupDelta> e : deltas.entrySet()) {
                 RollupKey k = e.getKey();
-                ps.setString(1, k.regionCode());
-                ps.setString(2, k.sector());
-                ps.setString(3, k.level());
-                ps.setInt(4, k.year());
-                ps.setInt(5, e.getValue().reports());
-                Array sums = c.createArrayOf("numeric", e.getValue().sums());
-                Array filled = c.createArrayOf("integer", e.getValue().filled());
-                ps.setArray(6, sums);
-                ps.setArray(7, filled);
-                ps.addBatch();
+                RollupDelta d = e.getValue();
+                if (stored.containsKey(k)) {
+                    up.setInt(1, d.reports());
+                    up.setArray(2, c.createArrayOf("numeric", d.sums()));
+                    up.setArray(3, c.createArrayOf("integer", d.filled()));
+                    up.setString(4, k.regionCode());
+                    up.setString(5, k.sector());
+                    up.setString(6, k.level());
+                    up.setInt(7, k.year());
+                    up.addBatch();
+                } else {
+                    in.setString(1, k.regionCode());
+                    in.setString(2, k.sector());
+                    in.setString(3, k.level());
+                    in.setInt(4, k.year());
+                    in.setInt(5, d.reports());
+                    in.setArray(6, c.createArrayOf("numeric", d.sums()));
+                    in.setArray(7, c.createArrayOf("integer", d.filled()));
+                    in.addBatch();
+                }
             }
-            ps.executeBatch();
+            up.executeBatch();
+            in.executeBatch();
         }
     }
 

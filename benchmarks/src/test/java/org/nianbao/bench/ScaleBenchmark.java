@@ -1,0 +1,403 @@
+package org.nianbao.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.nianbao.model.agency.Sector;
+import org.nianbao.model.event.AgencyData;
+import org.nianbao.model.event.CloudEvent;
+import org.nianbao.model.event.EventJson;
+import org.nianbao.model.event.ReportData;
+import org.nianbao.model.event.Topics;
+import org.nianbao.model.region.Region;
+import org.nianbao.model.region.RegionCatalog;
+import org.nianbao.model.region.RegionLevel;
+import org.nianbao.testsupport.KafkaResource;
+import org.nianbao.testsupport.PostgresResource;
+import org.nianbao.testsupport.SuiteProcesses;
+import org.nianbao.testsupport.TestTokens;
+
+/**
+ * Queries at national scale, the rebuild rate and the aggregation service's memory (issue 7, parts 3–5).
+ * <ol>
+ *   <li>Loads about 1,000,000 report versions (166,000 agencies × 6 years, 4 % revised) by the fastest correct
+ *   path: the events the report service would publish, produced straight onto {@code nianbao.reports.v1}, applied
+ *   by the aggregation service's live consumer. The current version of each report goes by COPY into a plain
+ *   reports table in the same PostgreSQL.</li>
+ *   <li>Times totals, breakdown, compare and rankings against the aggregation service (sequential requests, one
+ *   client) and the same answers by GROUP BY over the plain table, in the same run; checks that they agree.</li>
+ *   <li>Rebuilds every roll-up from the topics and reports the rate.</li>
+ *   <li>Reads the services' resident memory.</li>
+ * </ol>
+ * {@code -Dbench.agencies=N} runs it smaller (each agency brings 6 reports).
+ */
+class ScaleBenchmark {
+
+    private static final int AGENCIES = Integer.getInteger("bench.agencies", 166_000);
+    private static final double REVISED = 0.04;
+    private static final int HTTP_RUNS = 300;
+    private static final int SQL_RUNS = 30;
+    private static final long SQL_BUDGET_NANOS = 30_000_000_000L;
+    private static final String METRIC = "requests.newReceived.total";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Results out = new Results("scale");
+    private String aggregation;
+
+    @Test
+    void nationalScale() throws Exception {
+        SuiteProcesses suite = SuiteProcesses.start(false);
+        aggregation = suite.aggregationService.url();
+        NationalDataset data = new NationalDataset(AGENCIES, REVISED, 2026);
+        out.line("### Load: %,d agencies × %d years", AGENCIES, data.years());
+        out.line("");
+        String server = PostgresResource.embedded().getJdbcUrl("postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(server, "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS plain");
+            s.execute("CREATE DATABASE plain");
+        }
+        String plainUrl = PostgresResource.embedded().getJdbcUrl("postgres", "plain");
+        long versions = load(data, plainUrl);
+
+        try (Connection plain = DriverManager.getConnection(plainUrl, "postgres", "postgres")) {
+            checkAnswersAgree(plain);
+            queries(plain);
+        }
+        rebuild(versions + AGENCIES);
+        memory(suite);
+    }
+
+    // ---- load ------------------------------------------------------------------------------------------------
+
+    private long load(NationalDataset data, String plainUrl) throws Exception {
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        AtomicLong sent = new AtomicLong();
+        long t0 = System.nanoTime();
+        long copyNanos;
+        try (KafkaProducer<String, byte[]> producer = producer();
+             PlainReports plain = new PlainReports(DriverManager.getConnection(plainUrl, "postgres", "postgres"))) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (NationalDataset.Agency a : data.agencies()) {
+                AgencyData agency = new AgencyData(a.id(), a.name(), a.region().code(), a.path(), a.sector(), a.level(), true, 1, now);
+                producer.send(new ProducerRecord<>(Topics.AGENCIES, a.id(), EventJson.write(CloudEvent.of("agency/" + a.id() + "/r1",
+                        Topics.AGENCY_TYPE, "agencies/" + a.id(), now, agency))), (m, e) -> failed.compareAndSet(null, e));
+            }
+            long[] copy = {0};
+            data.forEachVersion(v -> {
+                NationalDataset.Agency a = v.agency();
+                ReportData report = new ReportData(a.id(), a.name(), a.region().code(), a.path(), a.sector(), a.level(), v.year(),
+                        v.template(), LocalDate.of(v.year() + 1, 1, 20), v.version(), v.version() > 1 ? v.version() - 1 : null,
+                        ReportData.ACTIVE, now, v.cells(), List.of());
+                String key = Topics.reportKey(a.id(), v.year());
+                producer.send(new ProducerRecord<>(Topics.REPORTS, key, EventJson.write(CloudEvent.of(key + "/v" + v.version(),
+                        Topics.REPORT_VERSION_TYPE, "agencies/" + a.id() + "/reports/" + v.year(), now, report))),
+                        (m, e) -> failed.compareAndSet(null, e));
+                if (v.last()) {
+                    long c0 = System.nanoTime();
+                    try {
+                        plain.add(a.id(), v.year(), v.version(), a.sector(), a.level().name(), a.region().code(), a.provinceCode(),
+                                a.childCode(), v.cellsJson());
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    copy[0] += System.nanoTime() - c0;
+                }
+                if (sent.incrementAndGet() % 100_000 == 0) {
+                    Results.progress("%,d versions published, %.0f s", sent.get(), (System.nanoTime() - t0) / 1e9);
+                }
+            });
+            producer.flush();
+            long c0 = System.nanoTime();
+            plain.index();
+            copy[0] += System.nanoTime() - c0;
+            copyNanos = copy[0];
+            if (failed.get() != null) {
+                throw new IllegalStateException("publishing failed: " + failed.get().getMessage(), failed.get());
+            }
+            Results.progress("published %,d report versions and %,d agencies in %.0f s; %,d rows copied into plain_reports",
+                    sent.get(), AGENCIES, (System.nanoTime() - t0) / 1e9, plain.rows());
+        }
+        double published = (System.nanoTime() - t0) / 1e9;
+        awaitApplied(data);
+        double applied = (System.nanoTime() - t0) / 1e9;
+        out.line("| step | versions | seconds | per second |");
+        out.line("|---|---|---|---|");
+        out.line("| generate and publish the events (one producer) | %,d | %.0f | %,.0f |", sent.get(), published, sent.get() / published);
+        out.line("| … applied by the live consumer (from the first event published to the last applied) | %,d | %.0f | %,.0f |",
+                sent.get(), applied, sent.get() / applied);
+        out.line("| plain table: COPY of the current versions, index, ANALYZE | %,d | %.0f | %,.0f |",
+                AGENCIES * (long) data.years(), copyNanos / 1e9, AGENCIES * data.years() / (copyNanos / 1e9));
+        out.line("");
+        return sent.get();
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Waits until the country's totals count every agency's report, for every sector and year. */
+    private void awaitApplied(NationalDataset data) throws Exception {
+        Map<String, Integer> perSector = new HashMap<>();
+        data.agencies().forEach(a -> perSector.merge(a.sector(), 1, Integer::sum));
+        long deadline = System.nanoTime() + 3_600_000_000_000L;
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long counted = 0;
+            boolean all = true;
+            for (Map.Entry<String, Integer> e : perSector.entrySet()) {
+                for (int year = NationalDataset.FIRST_YEAR; year <= NationalDataset.LAST_YEAR; year++) {
+                    int reports = get("/api/v1/regions/000000/totals?year=" + year + "&sector=" + e.getKey()).path("reports").asInt();
+                    counted += reports;
+                    all &= reports == e.getValue();
+                }
+            }
+            if (all) {
+                return;
+            }
+            if (counted != last) {
+                Results.progress("aggregation service: %,d of %,d reports counted", counted, (long) AGENCIES * data.years());
+                last = counted;
+            }
+            Thread.sleep(2_000);
+        }
+        throw new IllegalStateException("the aggregation service did not count every report within an hour");
+    }
+
+    // ---- queries ---------------------------------------------------------------------------------------------
+
+    private record Query(String name, IntFunction<String> http, String sql, SqlParams params) {
+    }
+
+    private interface SqlParams {
+        void bind(PreparedStatement ps, int i, Connection c) throws java.sql.SQLException;
+    }
+
+    private static final List<String> PROVINCES = RegionCatalog.standard().children(Region.COUNTRY_CODE).stream()
+            .filter(r -> r.level() == RegionLevel.PROVINCE).map(Region::code).toList();
+    private static final List<String> SECTORS = java.util.Arrays.stream(Sector.values()).map(Sector::name).toList();
+
+    private static String province(int i) {
+        return PROVINCES.get(i % PROVINCES.size());
+    }
+
+    private static String sector(int i) {
+        return SECTORS.get((i / PROVINCES.size()) % SECTORS.size());
+    }
+
+    private static int year(int i) {
+        return NationalDataset.FIRST_YEAR + 1 + i % 5;
+    }
+
+    private static String fivePr(int i) {
+        return String.join(",", PROVINCES.subList(i % (PROVINCES.size() - 5), i % (PROVINCES.size() - 5) + 5));
+    }
+
+    private static final String RATE = "(coalesce(sum((cells->>'requests.outcome.disclosed.total')::numeric), 0)"
+            + " + coalesce(sum((cells->>'requests.outcome.partiallyDisclosed.total')::numeric), 0))"
+            + " / nullif(sum((cells->>'requests.outcome.total.total')::numeric), 0)";
+
+    private List<Query> queries() {
+        return List.of(
+                new Query("totals of a province (every cell)",
+                        i -> "/api/v1/regions/" + province(i) + "/totals?year=" + year(i) + "&sector=" + sector(i),
+                        "SELECT e.key, sum(e.value::numeric), count(*) FROM plain_reports r CROSS JOIN LATERAL jsonb_each_text(r.cells) e"
+                                + " WHERE r.sector = ? AND r.year = ? AND r.province_code = ? GROUP BY e.key",
+                        (ps, i, c) -> { ps.setString(1, sector(i)); ps.setInt(2, year(i)); ps.setString(3, province(i)); }),
+                new Query("totals of the country (every cell)",
+                        i -> "/api/v1/regions/000000/totals?year=" + year(i) + "&sector=" + sector(i * PROVINCES.size()),
+                        "SELECT e.key, sum(e.value::numeric), count(*) FROM plain_reports r CROSS JOIN LATERAL jsonb_each_text(r.cells) e"
+                                + " WHERE r.sector = ? AND r.year = ? GROUP BY e.key",
+                        (ps, i, c) -> { ps.setString(1, sector(i * PROVINCES.size())); ps.setInt(2, year(i)); }),
+                new Query("breakdown of a province by child region (one cell)",
+                        i -> "/api/v1/regions/" + province(i) + "/breakdown?year=" + year(i) + "&sector=" + sector(i) + "&metric=" + METRIC,
+                        "SELECT child_code, sum((cells->>'" + METRIC + "')::numeric), count(*) FROM plain_reports"
+                                + " WHERE sector = ? AND year = ? AND province_code = ? GROUP BY child_code",
+                        (ps, i, c) -> { ps.setString(1, sector(i)); ps.setInt(2, year(i)); ps.setString(3, province(i)); }),
+                new Query("compare 5 provinces (a cell and 公开率)",
+                        i -> "/api/v1/compare?regions=" + fivePr(i) + "&year=" + year(i) + "&sector=" + sector(i)
+                                + "&metrics=" + METRIC + ",disclosureRate",
+                        "SELECT province_code, sum((cells->>'" + METRIC + "')::numeric), " + RATE + " FROM plain_reports"
+                                + " WHERE sector = ? AND year = ? AND province_code = ANY (?) GROUP BY province_code",
+                        (ps, i, c) -> { ps.setString(1, sector(i)); ps.setInt(2, year(i));
+                            ps.setArray(3, c.createArrayOf("varchar", fivePr(i).split(","))); }),
+                new Query("rank the provinces by 公开率",
+                        i -> "/api/v1/rankings?parent=000000&sector=" + sector(i * PROVINCES.size()) + "&year=" + year(i)
+                                + "&indicator=disclosureRate&limit=40",
+                        "SELECT province_code, " + RATE + " AS rate FROM plain_reports WHERE sector = ? AND year = ?"
+                                + " GROUP BY province_code ORDER BY rate DESC NULLS LAST",
+                        (ps, i, c) -> { ps.setString(1, sector(i * PROVINCES.size())); ps.setInt(2, year(i)); }),
+                new Query("rank a province's county bureaus (one cell, top 20)",
+                        i -> "/api/v1/rankings?parent=" + province(i) + "&level=COUNTY&sector=" + sector(i) + "&year=" + year(i)
+                                + "&indicator=" + METRIC + "&limit=20",
+                        "SELECT agency_id, (cells->>'" + METRIC + "')::numeric AS v FROM plain_reports WHERE sector = ? AND year = ?"
+                                + " AND province_code = ? AND level = 'COUNTY' ORDER BY v DESC NULLS LAST, agency_id LIMIT 20",
+                        (ps, i, c) -> { ps.setString(1, sector(i)); ps.setInt(2, year(i)); ps.setString(3, province(i)); }));
+    }
+
+    private void queries(Connection plain) throws Exception {
+        out.line("### Queries: the aggregation service against GROUP BY over the plain table");
+        out.line("");
+        out.line("| query | Nianbao p50 ms | Nianbao p99 ms | GROUP BY p50 ms | GROUP BY p99 ms | runs (Nianbao / SQL) | p50 ratio | p99 ratio |");
+        out.line("|---|---|---|---|---|---|---|---|");
+        for (Query q : queries()) {
+            for (int i = 0; i < 30; i++) {
+                get(q.http().apply(i)); // warm-up: JIT and caches
+            }
+            Stats api = new Stats();
+            for (int i = 0; i < HTTP_RUNS; i++) {
+                long t0 = System.nanoTime();
+                get(q.http().apply(i));
+                api.add(System.nanoTime() - t0);
+            }
+            Stats sql = new Stats();
+            try (PreparedStatement ps = plain.prepareStatement(q.sql())) {
+                q.params().bind(ps, 0, plain);
+                drain(ps); // warm-up: plan and buffer cache
+                long budget = System.nanoTime() + SQL_BUDGET_NANOS;
+                for (int i = 0; i < SQL_RUNS && (i < 5 || System.nanoTime() < budget); i++) {
+                    q.params().bind(ps, i, plain);
+                    long t0 = System.nanoTime();
+                    drain(ps);
+                    sql.add(System.nanoTime() - t0);
+                }
+            }
+            out.line("| %s | %.2f | %.2f | %.1f | %.1f | %d / %d | %.0f× | %.0f× |", q.name(), api.p50(), api.p99(), sql.p50(), sql.p99(),
+                    api.count(), sql.count(), sql.p50() / api.p50(), sql.p99() / api.p99());
+            Results.progress("%s done", q.name());
+        }
+        out.line("");
+    }
+
+    private static void drain(PreparedStatement ps) throws java.sql.SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rs.getObject(1);
+            }
+        }
+    }
+
+    /** Sanity: Nianbao's province total of a cell is the GROUP BY's, for a few provinces, sectors and years. */
+    private void checkAnswersAgree(Connection plain) throws Exception {
+        int checked = 0;
+        try (PreparedStatement ps = plain.prepareStatement("SELECT sum((cells->>'" + METRIC + "')::numeric), count(*) FROM plain_reports"
+                + " WHERE sector = ? AND year = ? AND province_code = ?")) {
+            for (int i = 0; i < 40; i += 7) {
+                ps.setString(1, sector(i));
+                ps.setInt(2, year(i));
+                ps.setString(3, province(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    JsonNode totals = get("/api/v1/regions/" + province(i) + "/totals?year=" + year(i) + "&sector=" + sector(i));
+                    JsonNode sum = totals.path("cells").path(METRIC).path("sum");
+                    BigDecimal ours = sum.isMissingNode() || sum.isNull() ? null : sum.decimalValue();
+                    BigDecimal theirs = rs.getBigDecimal(1);
+                    boolean same = ours == null ? theirs == null : theirs != null && ours.compareTo(theirs) == 0;
+                    if (!same || totals.path("reports").asLong() != rs.getLong(2)) {
+                        throw new IllegalStateException("Nianbao and GROUP BY disagree for " + province(i) + " " + sector(i) + " "
+                                + year(i) + ": " + ours + " / " + totals.path("reports") + " against " + rs.getBigDecimal(1) + " / " + rs.getLong(2));
+                    }
+                    checked++;
+                }
+            }
+        }
+        out.line("Before timing, %d province totals were checked against the GROUP BY: the same sums and report counts.", checked);
+        out.line("");
+    }
+
+    // ---- rebuild and memory ----------------------------------------------------------------------------------
+
+    private void rebuild(long events) throws Exception {
+        String before = getText("/api/v1/regions/000000/totals?year=2023&sector=EDUCATION");
+        String admin = TestTokens.of("bench-admin", Set.of("admin"));
+        long t0 = System.nanoTime();
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(aggregation + "/api/v1/admin/rebuild"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("rebuild refused: " + started.statusCode() + " " + started.body());
+        }
+        JsonNode progress;
+        String state;
+        do {
+            Thread.sleep(1_000);
+            progress = EventJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(aggregation + "/api/v1/admin/rebuild"))
+                    .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body());
+            state = progress.path("state").asText();
+            Results.progress("rebuild %s: %s%% (%s events/s)", state, progress.path("percent").asText(), progress.path("eventsPerSecond").asText());
+        } while (state.equals("RUNNING") || state.equals("SWITCHING"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!state.equals("DONE")) {
+            throw new IllegalStateException("rebuild ended " + state + ": " + progress);
+        }
+        boolean same = before.equals(getText("/api/v1/regions/000000/totals?year=2023&sector=EDUCATION"));
+        out.line("### Rebuild");
+        out.line("");
+        out.line("| events replayed | seconds | events per second | totals after = before |");
+        out.line("|---|---|---|---|");
+        out.line("| %,d | %.0f | %,.0f | %s |", events, seconds, events / seconds, same ? "yes" : "NO");
+        out.line("");
+        if (!same) {
+            throw new IllegalStateException("the rebuilt totals differ from those before the rebuild");
+        }
+    }
+
+    private void memory(SuiteProcesses suite) {
+        out.line("### Memory after the load, the queries and the rebuild (-Xmx384m)");
+        out.line("");
+        out.line("| service | RSS now MB | peak RSS MB |");
+        out.line("|---|---|---|");
+        for (var p : List.of(suite.reportService, suite.aggregationService)) {
+            Rss rss = Rss.of(p.pid());
+            out.line("| %s | %s | %s |", p.toString().replaceAll(" .*", ""), rss.currentMb(), rss.peakMb());
+        }
+        out.line("");
+    }
+
+    // ---- HTTP ------------------------------------------------------------------------------------------------
+
+    private JsonNode get(String path) throws Exception {
+        return EventJson.mapper().readTree(getText(path));
+    }
+
+    private String getText(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(aggregation + path)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+}
