@@ -36,6 +36,22 @@ public class Outbox {
         written.fire(new Written());
     }
 
+    /** An outbox row's values, for a caller that inserts it within its own statement (see {@link #row}). */
+    public record Row(String topic, String key, byte[] payload) {
+    }
+
+    /**
+     * For a caller that inserts the outbox row itself, in the same statement as the change it announces (one round
+     * trip instead of two): the row's values; it must be inserted into {@code outbox_event (topic, record_key,
+     * payload)} in the caller's transaction. As with {@link #add}, the relay is nudged once that transaction commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Row row(String topic, String key, CloudEvent<?> event) {
+        Row row = new Row(topic, key, EventJson.write(event));
+        written.fire(new Written());
+        return row;
+    }
+
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Written ignored) {
         relay.wakeUp();
     }

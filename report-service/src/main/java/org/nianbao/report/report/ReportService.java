@@ -73,8 +73,9 @@ public class ReportService {
         v.blankCells = StoredJson.write(parsed.blankCells());
         v.texts = StoredJson.write(parsed.texts());
         v.warnings = StoredJson.write(warnings);
-        v.persist();
-        publish(agency, v, parsed.cells(), warnings);
+        Outbox.Row event = outbox.row(Topics.REPORTS, Topics.reportKey(agency.id, year),
+                event(agency, v, parsed.cells(), warnings));
+        VersionInsert.insert(em, v, event); // the version and its event in one statement, in this transaction
         // the answer is made from what was just stored, without reading its JSON back
         return new Accepted(view(agency, v, parsed.cells(), parsed.texts(), parsed.blankCells(), warnings), version == 1);
     }
@@ -224,13 +225,17 @@ public class ReportService {
     }
 
     private void publish(Agency agency, ReportVersion v, Map<String, BigDecimal> cells, List<RuleWarning> warnings) {
+        outbox.add(Topics.REPORTS, Topics.reportKey(agency.id, v.year), event(agency, v, cells, warnings));
+    }
+
+    private CloudEvent<ReportData> event(Agency agency, ReportVersion v, Map<String, BigDecimal> cells,
+                                         List<RuleWarning> warnings) {
         ReportData data = new ReportData(agency.id, agency.name, agency.regionCode, agencies.regionPath(agency.regionCode),
                 agency.sector.name(), agency.level, v.year, v.template, v.publishedOn, v.version,
                 v.version > 1 ? v.version - 1 : null, v.status, v.submittedAt, new TreeMap<>(cells), warnings);
         String type = v.status.equals(ReportData.WITHDRAWN) ? Topics.REPORT_WITHDRAWN_TYPE : Topics.REPORT_VERSION_TYPE;
         String key = Topics.reportKey(agency.id, v.year);
-        outbox.add(Topics.REPORTS, key, CloudEvent.of(key + "/v" + v.version, type,
-                "agencies/" + agency.id + "/reports/" + v.year, v.submittedAt, data));
+        return CloudEvent.of(key + "/v" + v.version, type, "agencies/" + agency.id + "/reports/" + v.year, v.submittedAt, data);
     }
 
     ReportVersionView view(Agency agency, ReportVersion v) {
