@@ -13,11 +13,13 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.nianbao.gateway.GatewaySettings;
 import org.nianbao.gateway.access.AccessPolicy;
 import org.nianbao.gateway.access.Caller;
+import org.nianbao.gateway.access.VerifiedTokens;
 import org.nianbao.gateway.limits.RateLimiter;
 import org.nianbao.model.problem.ProblemDetail;
 
@@ -39,6 +41,9 @@ public class GatewayRoutes {
     private final JWTParser tokens;
     private final AccessPolicy policy = new AccessPolicy();
     private final RateLimiter limiter;
+    /** A client sends the same token again and again: verify it once a minute rather than on every request. */
+    private final VerifiedTokens verified = new VerifiedTokens(60, 10_000, System::nanoTime,
+            () -> System.currentTimeMillis() / 1000);
     private ServiceProxy reportService;
     private ServiceProxy aggregationService;
 
@@ -77,7 +82,7 @@ public class GatewayRoutes {
                 return;
             }
             try {
-                caller = Caller.of(tokens.parse(authorization.substring(7).strip()));
+                caller = caller(authorization.substring(7).strip());
             } catch (ParseException e) {
                 LOG.infof("refused a token for %s %s: %s", request.method(), path, rootMessage(e));
                 refuse(ctx, ProblemDetail.of(401, "invalid-token", "Invalid token",
@@ -115,6 +120,18 @@ public class GatewayRoutes {
             refuse(ctx, ProblemDetail.of(404, "not-found", "Not found", "no API at " + path
                     + "; see /api/openapi.json or /q/swagger-ui").withInstance(instance));
         }
+    }
+
+    /** The caller a bearer token names, verified (signature, issuer, audience, expiry) or known from a recent check. */
+    private Caller caller(String token) throws ParseException {
+        Caller known = verified.get(token);
+        if (known != null) {
+            return known;
+        }
+        JsonWebToken jwt = tokens.parse(token);
+        Caller caller = Caller.of(jwt);
+        verified.put(token, caller, jwt.getExpirationTime());
+        return caller;
     }
 
     /** Bodies are streamed, so their size must be declared up front; a larger one is refused before it is read. */
