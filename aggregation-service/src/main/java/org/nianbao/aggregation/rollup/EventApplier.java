@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -31,6 +32,7 @@ public class EventApplier {
     private final RollupStore store;
     private final MetricDictionary dictionary;
     private final TemplateCatalog catalog = TemplateCatalog.standard();
+    private final ApplyTimings timings = new ApplyTimings();
 
     EventApplier(AgroalDataSource dataSource, RollupStore store, MetricDictionary dictionary) {
         this.dataSource = dataSource;
@@ -38,7 +40,14 @@ public class EventApplier {
         this.dictionary = dictionary;
     }
 
+    private long step(ApplyTimings.Step step, long since) {
+        long now = System.nanoTime();
+        timings.add(step, now - since);
+        return now;
+    }
+
     public Outcome apply(List<ConsumerRecord<String, byte[]>> records, Tables tables) throws SQLException {
+        long t = System.nanoTime();
         List<ReportData> reports = new ArrayList<>();
         List<AgencyData> agencies = new ArrayList<>();
         int unreadable = 0;
@@ -66,13 +75,22 @@ public class EventApplier {
                         s.execute("SELECT pg_advisory_xact_lock_shared(" + Tables.SWITCH_LOCK + ")");
                     }
                 }
+                t = step(ApplyTimings.Step.PARSE, t);
                 Set<ReportState.Key> keys = new LinkedHashSet<>();
                 reports.forEach(e -> keys.add(new ReportState.Key(e.agencyId(), e.year())));
-                BatchChanges changes = new BatchChanges(catalog, dictionary.snapshot(), store.lockStates(c, tables, keys));
+                Map<ReportState.Key, ReportState> stored = store.lockStates(c, tables, keys);
+                t = step(ApplyTimings.Step.READ_STATES, t);
+                BatchChanges changes = new BatchChanges(catalog, dictionary.snapshot(), stored);
                 reports.forEach(changes::report);
                 agencies.forEach(changes::agency);
-                store.write(c, tables, changes);
+                t = step(ApplyTimings.Step.FOLD, t);
+                store.writeStates(c, tables, changes);
+                t = step(ApplyTimings.Step.WRITE_STATES, t);
+                store.writeRollups(c, tables, changes);
+                t = step(ApplyTimings.Step.WRITE_ROLLUPS, t);
                 c.commit();
+                step(ApplyTimings.Step.COMMIT, t);
+                timings.batchDone(records.size(), text -> LOG.infof("%s (%s)", text, tables == Tables.LIVE ? "live" : "rebuild"));
                 return new Outcome(changes.applied(), changes.ignored(), unreadable);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -54,10 +54,15 @@ public class RollupStore {
         return found;
     }
 
-    public void write(Connection c, Tables t, BatchChanges changes) throws SQLException {
+    /** The new report states and agency rows of a batch. */
+    public void writeStates(Connection c, Tables t, BatchChanges changes) throws SQLException {
         writeStates(c, t, changes.changedStates().values());
-        writeDeltas(c, t, changes.deltas());
         writeAgencies(c, t, changes.agencies());
+    }
+
+    /** The batch's merged roll-up deltas. */
+    public void writeRollups(Connection c, Tables t, BatchChanges changes) throws SQLException {
+        writeDeltas(c, t, changes.deltas());
     }
 
     public static final String STATE_COLUMNS = "s.agency_id, s.year, s.version, s.status, s.agency_name, s.region_code, s.ancestors,"

@@ -1,0 +1,163 @@
+package org.nianbao.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.nianbao.model.event.EventJson;
+import org.nianbao.testsupport.ServiceProcess;
+import org.nianbao.testsupport.SuiteProcesses;
+import org.nianbao.testsupport.TestTokens;
+
+/**
+ * Freshness: the time from a 2xx on submit (through the gateway) to the report being counted in its province's
+ * total at the aggregation service, p50 and p99, at low load (the probes alone) and at high load (64 clients
+ * submitting through the gateway as fast as they can meanwhile). Each probe is a new report of its own agency,
+ * so the province's report count tells exactly when it is in. Also the services' resident memory after the load.
+ */
+class FreshnessBenchmark {
+
+    private static final int PROBES = 100;
+    private static final int BACKGROUND_CLIENTS = 64;
+    private static final int BACKGROUND_AGENCIES = 640;
+    private static final String PROBE_SECTOR = "CIVIL_AFFAIRS";
+    private static final String PROVINCE = "640000";
+    private static final int YEAR = 2020;
+    private static final String BODY = resource("/fixtures/reports/seed-004-yanchi-2020.json");
+
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(BACKGROUND_CLIENTS + 4)).build();
+    private final Results out = new Results("freshness");
+    private SuiteProcesses suite;
+    private int probesSent;
+
+    @Test
+    void freshness() throws Exception {
+        suite = SuiteProcesses.start(true);
+        String admin = TestTokens.of("bench-setup", Set.of("admin"));
+        for (int a = 0; a < 2 * PROBES; a++) {
+            register(admin, "fresh-probe-" + a, "民政局 " + a, PROBE_SECTOR);
+        }
+        for (int a = 0; a < BACKGROUND_AGENCIES; a++) {
+            register(admin, "fresh-load-" + a, "卫生健康局 " + a, "HEALTH");
+        }
+        probe(10); // warm-up
+        out.line("| load | probes | p50 ms | p99 ms | max ms | background submissions/s |");
+        out.line("|---|---|---|---|---|---|");
+        Stats low = probe(PROBES);
+        out.line("| low: the probes alone, one at a time | %d | %.0f | %.0f | %.0f | – |", low.count(), low.p50(), low.p99(),
+                low.quantileMs(1.0));
+
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicLong background = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(BACKGROUND_CLIENTS);
+        List<Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < BACKGROUND_CLIENTS; c++) {
+            int client = c;
+            String token = TestTokens.of("bench-load-" + client, Set.of("admin")); // its own rate-limit bucket
+            clients.add(pool.submit(() -> {
+                for (int k = 0; loading.get(); k++) {
+                    int agency = (client + k * BACKGROUND_CLIENTS) % BACKGROUND_AGENCIES;
+                    int status = put(suite.gateway, "/api/v1/agencies/fresh-load-" + agency + "/reports/" + (2008 + k % 17), token);
+                    if (status == 200 || status == 201) {
+                        background.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(5_000); // let the load settle
+        long before = background.get();
+        long t0 = System.nanoTime();
+        Stats high = probe(PROBES);
+        double rate = (background.get() - before) / ((System.nanoTime() - t0) / 1e9);
+        loading.set(false);
+        for (Future<?> f : clients) {
+            f.get();
+        }
+        pool.shutdown();
+        out.line("| high: %d clients submitting through the gateway meanwhile | %d | %.0f | %.0f | %.0f | %.0f |", BACKGROUND_CLIENTS,
+                high.count(), high.p50(), high.p99(), high.quantileMs(1.0), rate);
+        out.line("");
+        out.line("| service | RSS now MB | peak RSS MB |");
+        out.line("|---|---|---|");
+        for (ServiceProcess p : List.of(suite.gateway, suite.reportService, suite.aggregationService)) {
+            Rss rss = Rss.of(p.pid());
+            out.line("| %s | %s | %s |", p.toString().replaceAll(" .*", ""), rss.currentMb(), rss.peakMb());
+        }
+    }
+
+    /** Submits {@code n} new reports one after another; for each, the time from its 2xx until the province counts it. */
+    private Stats probe(int n) throws Exception {
+        Stats stats = new Stats();
+        String token = TestTokens.of("bench-probe", Set.of("admin"));
+        for (int i = 0; i < n; i++) {
+            int expected = counted() + 1;
+            int status = put(suite.gateway, "/api/v1/agencies/fresh-probe-" + probesSent++ + "/reports/" + YEAR, token);
+            long t0 = System.nanoTime();
+            if (status != 201 && status != 200) {
+                throw new IllegalStateException("probe submission answered " + status);
+            }
+            while (counted() < expected) {
+                if (System.nanoTime() - t0 > 60_000_000_000L) {
+                    throw new IllegalStateException("a probe report was not counted within 60 s");
+                }
+                Thread.sleep(2);
+            }
+            stats.add(System.nanoTime() - t0);
+            Thread.sleep(50);
+        }
+        return stats;
+    }
+
+    private int counted() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(suite.aggregationService.url() + "/api/v1/regions/"
+                + PROVINCE + "/totals?year=" + YEAR + "&sector=" + PROBE_SECTOR)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode totals = EventJson.mapper().readTree(r.body());
+        return totals.path("reports").asInt();
+    }
+
+    private void register(String token, String id, String name, String sector) throws Exception {
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(suite.reportService.url() + "/api/v1/agencies"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"name\":\"" + name
+                        + "\",\"regionCode\":\"640323\",\"sector\":\"" + sector + "\"}")).build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("registering " + id + " answered " + r.statusCode());
+        }
+    }
+
+    private int put(ServiceProcess target, String path, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(target.url() + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(BODY)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = FreshnessBenchmark.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
