@@ -2,15 +2,21 @@ package org.nianbao.service.problem;
 
 import java.sql.SQLException;
 
-/** Recognises failures that mean "the database is unreachable", which clients should retry. */
+/**
+ * Recognises failures that mean "the database is unreachable", which clients should retry: connection failures
+ * (class 08) and the server shutting down or still starting (57P01 admin shutdown, 57P02 crash shutdown,
+ * 57P03 "the database system is starting up").
+ */
 final class DatabaseOutage {
+    private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of("57P01", "57P02", "57P03");
+
     private DatabaseOutage() {
     }
 
     static boolean causedBy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01"))) {
+                    && (sql.getSQLState().startsWith("08") || UNAVAILABLE.contains(sql.getSQLState()))) {
                 return true;
             }
             String message = String.valueOf(t.getMessage());
