@@ -376,7 +376,7 @@ class ScaleBenchmark {
     }
 
     private void memory(SuiteProcesses suite) {
-        out.line("### Memory after the load, the queries and the rebuild (-Xmx384m)");
+        out.line("### Memory after the load, the queries and the rebuild (-Xmx256m, serial GC)");
         out.line("");
         out.line("| service | RSS now MB | peak RSS MB |");
         out.line("|---|---|---|");
