@@ -19,7 +19,7 @@ import org.jboss.logging.MDC;
 import org.nianbao.gateway.GatewaySettings;
 import org.nianbao.gateway.access.AccessPolicy;
 import org.nianbao.gateway.access.Caller;
-import org.nianbao.gateway.access.VerifiedTokens;
+import org.nianbao.model.auth.RecentlyVerified;
 import org.nianbao.gateway.limits.RateLimiter;
 import org.nianbao.model.problem.ProblemDetail;
 
@@ -42,7 +42,7 @@ public class GatewayRoutes {
     private final AccessPolicy policy = new AccessPolicy();
     private final RateLimiter limiter;
     /** A client sends the same token again and again: verify it once a minute rather than on every request. */
-    private final VerifiedTokens verified = new VerifiedTokens(60, 10_000, System::nanoTime,
+    private final RecentlyVerified<Caller> verified = new RecentlyVerified<>(60, 10_000, System::nanoTime,
             () -> System.currentTimeMillis() / 1000);
     private ServiceProxy reportService;
     private ServiceProxy aggregationService;
