@@ -13,17 +13,31 @@ final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
+    /**
+     * Looks through causes and suppressed exceptions: a commit that fails while the server shuts down arrives as a
+     * RollbackException whose SQL state sits in a suppressed XAException.
+     */
     static boolean causedBy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || UNAVAILABLE.contains(sql.getSQLState()))) {
-                return true;
-            }
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("Acquisition timeout") || message.contains("Connection refused")) {
+        return causedBy(e, 0);
+    }
+
+    private static boolean causedBy(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return false;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || UNAVAILABLE.contains(sql.getSQLState()))) {
+            return true;
+        }
+        String message = String.valueOf(t.getMessage());
+        if (message.contains("Acquisition timeout") || message.contains("Connection refused")) {
+            return true;
+        }
+        for (Throwable s : t.getSuppressed()) {
+            if (causedBy(s, depth + 1)) {
                 return true;
             }
         }
-        return false;
+        return t.getCause() != t && causedBy(t.getCause(), depth + 1);
     }
 }
