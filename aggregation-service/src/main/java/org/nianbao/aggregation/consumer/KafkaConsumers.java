@@ -39,6 +39,18 @@ public class KafkaConsumers {
         return new KafkaConsumer<>(base(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /**
+     * A reader for a bulk replay: larger polls and fetches than the live consumer's, since the whole topic is read
+     * as fast as it can be turned into rows (the default of 1 MB per partition and fetch made thousands of round trips).
+     */
+    public KafkaConsumer<String, byte[]> bulkReader() {
+        Properties p = base();
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 << 20);
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     private Properties base() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

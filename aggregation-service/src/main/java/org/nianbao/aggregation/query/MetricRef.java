@@ -20,6 +20,22 @@ public record MetricRef(String code, String label, IndicatorDefinition indicator
                 .orElse(null);
     }
 
+    /** The metric codes the value is computed from, in either year: what a read of report states must bring back. */
+    public java.util.Set<String> codes() {
+        if (indicator == null) {
+            return java.util.Set.of(code);
+        }
+        return java.util.stream.Stream.of(indicator.numerator(), indicator.denominator()).filter(java.util.Objects::nonNull)
+                .flatMap(e -> e.terms().stream()).map(org.nianbao.model.rules.Term::code)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** True for an indicator with a {@code prev:} term, which reads the year before as well. */
+    public boolean readsPreviousYear() {
+        return indicator != null && java.util.stream.Stream.of(indicator.numerator(), indicator.denominator())
+                .anyMatch(e -> e != null && e.readsPreviousYear());
+    }
+
     public boolean additive() {
         return indicator == null;
     }

@@ -56,7 +56,7 @@ public class RollupQueries {
         List<Region> children = regions.children(region.code());
         String all = "ALL";
         Map<String, RollupRow> rows = reader.regions(children.stream().map(Region::code).toList(), sector, all, year);
-        Map<String, RollupRow> previous = metric.indicator() != null && metric.indicator().numerator().readsPreviousYear()
+        Map<String, RollupRow> previous = metric.readsPreviousYear()
                 ? reader.regions(children.stream().map(Region::code).toList(), sector, all, year - 1) : Map.of();
         RollupRow own = reader.region(region.code(), sector, all, year);
         Indicators.Evaluation total = metric.evaluate(own.source(reader.region(region.code(), sector, all, year - 1)));
@@ -67,7 +67,7 @@ public class RollupQueries {
             out.add(new BreakdownRow("REGION", child.code(), child.name(), child.level().name(), row.reports(), e.value(),
                     e.numerator(), e.denominator(), share(metric, e.value(), total.value())));
         }
-        for (ReportState report : reader.reports(region.code(), true, sector, year, null)) {
+        for (ReportState report : reader.reports(region.code(), true, sector, year, null, metric.codes())) {
             Indicators.Evaluation e = metric.evaluate(MetricSource.of(report.metrics(), null));
             out.add(new BreakdownRow("AGENCY", report.agencyId(), report.agencyName(), report.level(), 1, e.value(),
                     e.numerator(), e.denominator(), share(metric, e.value(), total.value())));
@@ -89,8 +89,9 @@ public class RollupQueries {
 
     public Views.Comparison compareAgencies(List<String> agencyIds, String sector, int year, List<MetricRef> metrics)
             throws SQLException {
-        Map<String, ReportState> reports = reader.agencyReports(agencyIds, year);
-        Map<String, ReportState> previous = reader.agencyReports(agencyIds, year - 1);
+        java.util.Set<String> codes = metrics.stream().flatMap(m -> m.codes().stream()).collect(java.util.stream.Collectors.toSet());
+        Map<String, ReportState> reports = reader.agencyReports(agencyIds, year, codes);
+        Map<String, ReportState> previous = reader.agencyReports(agencyIds, year - 1, codes);
         List<Entity> entities = agencyIds.stream().map(id -> {
             ReportState r = reports.get(id);
             boolean counted = r != null && r.active();
@@ -134,8 +135,9 @@ public class RollupQueries {
                 entries.add(new RankingEntry(null, child.code(), child.name(), child.code(), e.value(), e.numerator(), e.denominator(), row.reports()));
             }
         } else {
-            List<ReportState> reports = reader.reports(parent.code(), false, sector, year, agencyLevel);
-            Map<String, ReportState> previous = reader.agencyReports(reports.stream().map(ReportState::agencyId).toList(), year - 1);
+            List<ReportState> reports = reader.reports(parent.code(), false, sector, year, agencyLevel, metric.codes());
+            Map<String, ReportState> previous = metric.readsPreviousYear()
+                    ? reader.agencyReports(reports.stream().map(ReportState::agencyId).toList(), year - 1, metric.codes()) : Map.of();
             for (ReportState r : reports) {
                 ReportState p = previous.get(r.agencyId());
                 Indicators.Evaluation e = metric.evaluate(MetricSource.of(r.metrics(), p != null && p.active() ? p.metrics() : null));

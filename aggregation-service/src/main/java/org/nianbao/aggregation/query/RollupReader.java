@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.nianbao.aggregation.rollup.MetricDictionary;
 import org.nianbao.aggregation.rollup.ReportState;
-import org.nianbao.aggregation.rollup.RollupStore;
+import org.nianbao.aggregation.rollup.StateColumns;
+import org.nianbao.model.region.Region;
+import org.nianbao.model.region.RegionCatalog;
 import org.nianbao.aggregation.rollup.Tables;
 
 /** Reads the live roll-ups and report states. Each call is one indexed query. */
@@ -64,31 +67,39 @@ public class RollupReader {
     /**
      * Active reports of one year and sector: those of agencies sitting directly in {@code region} when
      * {@code direct}, else all in its subtree; optionally of one agency level.
+     *
+     * @param codes the metrics to read (the rest are left out), or null for every metric
      */
-    public List<ReportState> reports(String region, boolean direct, String sector, int year, String level) throws SQLException {
+    public List<ReportState> reports(String region, boolean direct, String sector, int year, String level,
+                                      Collection<String> codes) throws SQLException {
         List<ReportState> found = new ArrayList<>();
-        query("SELECT " + RollupStore.STATE_COLUMNS + " FROM " + Tables.LIVE.reportState() + " s WHERE "
-                + (direct ? "s.region_code = ?" : "s.ancestors @> ARRAY[?]::varchar[]")
-                + " AND s.sector = ? AND s.year = ? AND s.status = 'ACTIVE' AND (?::varchar IS NULL OR s.level = ?)"
-                + " ORDER BY s.agency_id", (c, ps) -> {
-            ps.setString(1, region);
-            ps.setString(2, sector);
-            ps.setInt(3, year);
-            ps.setString(4, level);
-            ps.setString(5, level);
-        }, rs -> found.add(RollupStore.readState(rs)));
+        StateColumns columns = columns(codes);
+        Place place = Place.of(region, direct);
+        query("SELECT " + columns.sql() + " FROM " + Tables.LIVE.reportState() + " s WHERE s.sector = ? AND s.year = ?"
+                + place.sql() + " AND s.status = 'ACTIVE' AND (?::varchar IS NULL OR s.level = ?) ORDER BY s.agency_id", (c, ps) -> {
+            ps.setString(1, sector);
+            ps.setInt(2, year);
+            int next = place.bind(ps, 3);
+            ps.setString(next, level);
+            ps.setString(next + 1, level);
+        }, rs -> found.add(columns.read(rs)));
         return found;
     }
 
-    /** The current states of the named agencies' reports for one year (any status). */
-    public Map<String, ReportState> agencyReports(List<String> agencyIds, int year) throws SQLException {
+    /**
+     * The current states of the named agencies' reports for one year (any status).
+     *
+     * @param codes the metrics to read, or null for every metric
+     */
+    public Map<String, ReportState> agencyReports(List<String> agencyIds, int year, Collection<String> codes) throws SQLException {
         Map<String, ReportState> found = new LinkedHashMap<>();
-        query("SELECT " + RollupStore.STATE_COLUMNS + " FROM " + Tables.LIVE.reportState() + " s"
+        StateColumns columns = columns(codes);
+        query("SELECT " + columns.sql() + " FROM " + Tables.LIVE.reportState() + " s"
                 + " WHERE s.agency_id = ANY (?) AND s.year = ?", (c, ps) -> {
             ps.setArray(1, c.createArrayOf("varchar", agencyIds.toArray()));
             ps.setInt(2, year);
         }, rs -> {
-            ReportState s = RollupStore.readState(rs);
+            ReportState s = columns.read(rs);
             found.put(s.agencyId(), s);
         });
         return found;
@@ -108,14 +119,51 @@ public class RollupReader {
     /** Reports of a subtree, year and sector with the most warnings first. */
     public List<ReportState> reportsWithWarnings(String region, String sector, int year) throws SQLException {
         List<ReportState> found = new ArrayList<>();
-        query("SELECT " + RollupStore.STATE_COLUMNS + " FROM " + Tables.LIVE.reportState() + " s"
-                + " WHERE s.ancestors @> ARRAY[?]::varchar[] AND s.sector = ? AND s.year = ? AND s.status = 'ACTIVE'"
-                + " AND s.warning_count > 0 ORDER BY s.warning_count DESC, s.agency_id", (c, ps) -> {
-            ps.setString(1, region);
-            ps.setString(2, sector);
-            ps.setInt(3, year);
-        }, rs -> found.add(RollupStore.readState(rs)));
+        StateColumns columns = columns(List.of());
+        Place place = Place.of(region, false);
+        query("SELECT " + columns.sql() + " FROM " + Tables.LIVE.reportState() + " s WHERE s.sector = ? AND s.year = ?"
+                + place.sql() + " AND s.status = 'ACTIVE' AND s.warning_count > 0 ORDER BY s.warning_count DESC, s.agency_id", (c, ps) -> {
+            ps.setString(1, sector);
+            ps.setInt(2, year);
+            place.bind(ps, 3);
+        }, rs -> found.add(columns.read(rs)));
         return found;
+    }
+
+    private StateColumns columns(Collection<String> codes) {
+        return codes == null ? StateColumns.all(dictionary.snapshot()) : StateColumns.only(dictionary.snapshot(), codes);
+    }
+
+    /**
+     * Where the agencies of a read sit, in terms of the place index (sector, year, province_code, region_code): a
+     * subtree always lies within one province, so the province narrows the index scan and the ancestors filter
+     * the rest; the country's subtree is everything.
+     */
+    private record Place(String province, String region, boolean direct) {
+
+        static Place of(String region, boolean direct) {
+            List<Region> path = RegionCatalog.standard().path(region);
+            String province = path.size() >= 2 ? path.get(path.size() - 2).code() : null;
+            return new Place(province, region, direct);
+        }
+
+        String sql() {
+            if (province == null) {
+                return direct ? " AND s.province_code IS NULL AND s.region_code = ?" : "";
+            }
+            return " AND s.province_code = ?" + (direct ? " AND s.region_code = ?" : " AND s.ancestors @> ARRAY[?]::varchar[]");
+        }
+
+        /** Binds from {@code index}; returns the next free index. */
+        int bind(PreparedStatement ps, int index) throws SQLException {
+            if (province != null) {
+                ps.setString(index++, province);
+            }
+            if (province != null || direct) {
+                ps.setString(index++, region);
+            }
+            return index;
+        }
     }
 
     public record ExpectedAgency(String agencyId, String name, String regionCode, String level) {

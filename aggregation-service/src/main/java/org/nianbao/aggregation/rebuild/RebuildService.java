@@ -19,31 +19,39 @@ import org.jboss.logging.Logger;
 import org.nianbao.aggregation.consumer.EventConsumer;
 import org.nianbao.aggregation.consumer.KafkaConsumers;
 import org.nianbao.aggregation.rollup.EventApplier;
+import org.nianbao.aggregation.rollup.MetricDictionary;
+import org.nianbao.aggregation.rollup.RollupStore;
 import org.nianbao.aggregation.rollup.Tables;
 import org.nianbao.model.event.Topics;
 
 /**
- * Rebuilds every roll-up from the start of the topics into fresh tables, while the APIs keep serving the
- * old ones. When the replay has caught up, the live consumer is paused, the last few events are applied, and
- * the fresh tables replace the old ones in one transaction. Events the live consumer then reads again are
- * older than or equal to the stored versions and change nothing.
+ * Rebuilds every roll-up from the start of the topics into fresh tables, while the APIs keep serving the old ones.
+ * The bulk of the topics goes in by {@link BulkReplay} (report states by COPY, then each roll-up row folded and
+ * written once); the events published meanwhile are then applied by the ordinary batch path. When that has caught
+ * up, the live consumer is paused, the last few events are applied, and the fresh tables replace the old ones in
+ * one transaction. Events the live consumer then reads again are older than or equal to the stored versions and
+ * change nothing.
  */
 @ApplicationScoped
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
-    private static final List<String> TABLES = List.of(Tables.LIVE.rollup(), Tables.LIVE.reportState(), Tables.LIVE.agencyState());
 
     private final AgroalDataSource dataSource;
     private final KafkaConsumers consumers;
     private final EventApplier applier;
+    private final RollupStore store;
+    private final MetricDictionary dictionary;
     private final EventConsumer live;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
-    RebuildService(AgroalDataSource dataSource, KafkaConsumers consumers, EventApplier applier, EventConsumer live) {
+    RebuildService(AgroalDataSource dataSource, KafkaConsumers consumers, EventApplier applier, RollupStore store,
+                   MetricDictionary dictionary, EventConsumer live) {
         this.dataSource = dataSource;
         this.consumers = consumers;
         this.applier = applier;
+        this.store = store;
+        this.dictionary = dictionary;
         this.live = live;
     }
 
@@ -68,7 +76,7 @@ public class RebuildService {
         long t0 = System.nanoTime();
         long[] read = {0};
         long total = 0;
-        try (KafkaConsumer<String, byte[]> reader = consumers.reader()) {
+        try (KafkaConsumer<String, byte[]> reader = consumers.bulkReader()) {
             createFreshTables();
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(Topics.REPORTS, Topics.AGENCIES)) {
@@ -84,7 +92,19 @@ public class RebuildService {
             }
             LOG.infof("rebuild: replaying %d events from %d partitions into fresh tables", total, partitions.size());
             long eventsTotal = total;
-            replayUntil(reader, end, n -> {
+            BulkReplay bulk = new BulkReplay(dataSource, store, dictionary.snapshot());
+            bulk.loadStates(reader, end, n -> {
+                read[0] += n;
+                report("RUNNING", started, read[0], eventsTotal, t0, null);
+            });
+            LOG.infof("rebuild: %d events read in %d s; keeping the newest version of each report", read[0], elapsed(t0));
+            bulk.keepNewestVersions();
+            index(Tables.LIVE.reportState());
+            LOG.infof("rebuild: report states ready at %d s; folding the roll-ups", elapsed(t0));
+            bulk.foldRollups();
+            index(Tables.LIVE.rollup());
+            LOG.infof("rebuild: roll-ups ready at %d s; applying the events published since the rebuild began", elapsed(t0));
+            replayUntil(reader, reader.endOffsets(partitions), n -> {
                 read[0] += n;
                 report("RUNNING", started, read[0], eventsTotal, t0, null);
             });
@@ -99,7 +119,7 @@ public class RebuildService {
                     }
                     try {
                         replayUntil(reader, reader.endOffsets(partitions), n -> read[0] += n);
-                        swapTables(lock);
+                        swap(lock);
                     } finally {
                         try (Statement s = lock.createStatement()) {
                             s.execute("SELECT pg_advisory_unlock(" + Tables.SWITCH_LOCK + ")");
@@ -140,22 +160,22 @@ public class RebuildService {
     }
 
     private void createFreshTables() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : TABLES) {
-                s.execute("DROP TABLE IF EXISTS " + table + "_next");
-                s.execute("CREATE TABLE " + table + "_next (LIKE " + table + " INCLUDING ALL)");
-            }
+        try (Connection c = dataSource.getConnection()) {
+            FreshTables.create(c);
+            FreshTables.index(c, Tables.LIVE.agencyState()); // agencies are upserted by revision during the load
         }
     }
 
-    private static void swapTables(Connection c) throws SQLException {
+    private void index(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            FreshTables.index(c, table);
+        }
+    }
+
+    private static void swap(Connection c) throws SQLException {
         c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            for (String table : TABLES) {
-                s.execute("ALTER TABLE " + table + " RENAME TO " + table + "_old");
-                s.execute("ALTER TABLE " + table + "_next RENAME TO " + table);
-                s.execute("DROP TABLE " + table + "_old");
-            }
+        try {
+            FreshTables.swap(c);
             c.commit();
         } catch (SQLException e) {
             c.rollback();
@@ -163,6 +183,10 @@ public class RebuildService {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    private static long elapsed(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000_000L;
     }
 
     private void report(String state, OffsetDateTime started, long read, long total, long t0, String error) {

@@ -1,6 +1,5 @@
 package org.nianbao.aggregation.rollup;
 
-import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nianbao.model.event.AgencyData;
-import org.nianbao.model.event.RegionRef;
 import org.nianbao.model.event.ReportData;
 import org.nianbao.model.template.TemplateCatalog;
 
@@ -49,7 +47,7 @@ public final class BatchChanges {
         if (old != null && old.active()) {
             contribute(old, -1);
         }
-        ReportState next = stateOf(event, old);
+        ReportState next = ReportState.of(event, catalog, old == null ? event.submittedAt() : old.firstSubmittedAt());
         if (next.active()) {
             contribute(next, +1);
         }
@@ -77,6 +75,11 @@ public final class BatchChanges {
         return agencies.values().stream().sorted(Comparator.comparing(AgencyData::agencyId)).toList();
     }
 
+    /** The metric positions the batch was folded with; its states are written with the same. */
+    public MetricPositions positions() {
+        return positions;
+    }
+
     public int applied() {
         return applied;
     }
@@ -94,14 +97,5 @@ public final class BatchChanges {
                         k -> new RollupDelta(positions.size())).add(metrics, sign);
             }
         }
-    }
-
-    private ReportState stateOf(ReportData e, ReportState old) {
-        Map<String, BigDecimal> metrics = e.withdrawn() ? Map.of()
-                : catalog.find(e.template()).map(t -> t.metricValues(e.cells())).orElse(e.cells());
-        return new ReportState(e.agencyId(), e.year(), e.version(), e.status(), e.agencyName(), e.regionCode(),
-                e.regionPath().stream().map(RegionRef::code).toList(), e.sector(), e.level().name(), e.template(),
-                e.publishedOn(), old == null ? e.submittedAt() : old.firstSubmittedAt(), e.submittedAt(), metrics,
-                e.warnings() == null ? List.of() : e.warnings());
     }
 }

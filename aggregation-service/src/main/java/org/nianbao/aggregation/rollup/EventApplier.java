@@ -78,9 +78,10 @@ public class EventApplier {
                 t = step(ApplyTimings.Step.PARSE, t);
                 Set<ReportState.Key> keys = new LinkedHashSet<>();
                 reports.forEach(e -> keys.add(new ReportState.Key(e.agencyId(), e.year())));
-                Map<ReportState.Key, ReportState> stored = store.lockStates(c, tables, keys);
+                MetricPositions positions = dictionary.snapshot();
+                Map<ReportState.Key, ReportState> stored = store.lockStates(c, tables, positions, keys);
                 t = step(ApplyTimings.Step.READ_STATES, t);
-                BatchChanges changes = new BatchChanges(catalog, dictionary.snapshot(), stored);
+                BatchChanges changes = new BatchChanges(catalog, positions, stored);
                 reports.forEach(changes::report);
                 agencies.forEach(changes::agency);
                 t = step(ApplyTimings.Step.FOLD, t);

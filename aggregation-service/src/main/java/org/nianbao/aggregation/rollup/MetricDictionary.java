@@ -11,9 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.nianbao.model.template.TemplateCatalog;
@@ -26,9 +24,7 @@ import org.nianbao.model.template.TemplateCatalog;
 public class MetricDictionary {
 
     private final AgroalDataSource dataSource;
-    private volatile List<String> codes = List.of();
-    private volatile Map<String, Integer> positions = Map.of();
-    private volatile MetricPositions snapshot = new MetricPositions(Map.of(), 0);
+    private volatile MetricPositions snapshot = new MetricPositions(List.of());
 
     MetricDictionary(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -58,13 +54,7 @@ public class MetricDictionary {
                 ps.executeBatch();
             }
             c.commit();
-            Map<String, Integer> byCode = new HashMap<>();
-            for (int i = 0; i < known.size(); i++) {
-                byCode.put(known.get(i), i);
-            }
-            codes = List.copyOf(known);
-            positions = Map.copyOf(byCode);
-            snapshot = new MetricPositions(positions, codes.size());
+            snapshot = new MetricPositions(known);
         }
     }
 
@@ -74,14 +64,14 @@ public class MetricDictionary {
     }
 
     public int size() {
-        return codes.size();
+        return snapshot.size();
     }
 
     public Optional<Integer> position(String code) {
-        return Optional.ofNullable(positions.get(code));
+        return Optional.ofNullable(snapshot.position(code));
     }
 
     public String code(int position) {
-        return codes.get(position);
+        return snapshot.code(position);
     }
 }

@@ -1,24 +1,40 @@
 package org.nianbao.aggregation.rollup;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * An immutable snapshot of the metric positions, read once per batch: the fold looks up every metric of every
- * report, and going through the CDI bean for each lookup showed up in the profile.
+ * report, and going through the CDI bean for each lookup showed up in the profile. It also converts a report's
+ * metrics between their two forms: by code in Java, by position in the database ({@code metric_values}).
  */
 public final class MetricPositions {
 
     private final Map<String, Integer> positions;
-    private final int size;
+    private final String[] codes;
 
-    MetricPositions(Map<String, Integer> positions, int size) {
-        this.positions = positions;
-        this.size = size;
+    MetricPositions(List<String> codes) {
+        this.codes = codes.toArray(String[]::new);
+        Map<String, Integer> byCode = new HashMap<>();
+        for (int i = 0; i < this.codes.length; i++) {
+            byCode.put(this.codes[i], i);
+        }
+        this.positions = Map.copyOf(byCode);
     }
 
     public int size() {
-        return size;
+        return codes.length;
+    }
+
+    public Integer position(String code) {
+        return positions.get(code);
+    }
+
+    public String code(int position) {
+        return codes[position];
     }
 
     /**
@@ -36,7 +52,54 @@ public final class MetricPositions {
                 values[n++] = m.getValue();
             }
         }
-        return new Indexed(java.util.Arrays.copyOf(at, n), java.util.Arrays.copyOf(values, n));
+        return new Indexed(Arrays.copyOf(at, n), Arrays.copyOf(values, n));
+    }
+
+    /** The SQL array literal of {@code metric_values}: one element per position, NULL where blank. */
+    public String arrayLiteral(Map<String, BigDecimal> metrics) {
+        String[] text = new String[codes.length];
+        int last = -1;
+        for (Map.Entry<String, BigDecimal> m : metrics.entrySet()) {
+            Integer i = positions.get(m.getKey());
+            if (i != null && m.getValue() != null) {
+                text[i] = m.getValue().toPlainString();
+                last = Math.max(last, i);
+            }
+        }
+        StringBuilder out = new StringBuilder(16 + 6 * (last + 1)).append('{');
+        for (int i = 0; i <= last; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(text[i] == null ? "NULL" : text[i]);
+        }
+        return out.append('}').toString();
+    }
+
+    /** The metrics this snapshot has no position for: they are stored by name. */
+    public Map<String, BigDecimal> unpositioned(Map<String, BigDecimal> metrics) {
+        Map<String, BigDecimal> other = new HashMap<>();
+        metrics.forEach((code, value) -> {
+            if (!positions.containsKey(code) && value != null) {
+                other.put(code, value);
+            }
+        });
+        return other;
+    }
+
+    /**
+     * Metrics by code from stored values: {@code values[k]} is the value at {@code at[k]} (or at k when {@code at}
+     * is null), plus those stored by name.
+     */
+    public Map<String, BigDecimal> byCode(BigDecimal[] values, int[] at, Map<String, BigDecimal> other) {
+        Map<String, BigDecimal> metrics = new HashMap<>(other);
+        for (int k = 0; k < values.length; k++) {
+            int i = at == null ? k : at[k];
+            if (values[k] != null && i < codes.length) {
+                metrics.put(codes[i], values[k]);
+            }
+        }
+        return metrics;
     }
 
     /** Metric values by position: {@code values[k]} belongs at {@code positions[k]}. */

@@ -30,6 +30,17 @@ public final class RollupDelta {
         }
     }
 
+    /** Adds everything another delta holds (same positions, or fewer). */
+    void add(RollupDelta other) {
+        reports += other.reports;
+        for (int i = 0; i < other.sums.length; i++) {
+            if (other.sums[i] != null) {
+                sums[i] = sums[i] == null ? other.sums[i] : sums[i].add(other.sums[i]);
+            }
+            filled[i] += other.filled[i];
+        }
+    }
+
     /** Adds the stored row's values: the result is what the row holds after this batch. */
     void addStored(int storedReports, BigDecimal[] storedSums, Integer[] storedFilled) {
         reports += storedReports;

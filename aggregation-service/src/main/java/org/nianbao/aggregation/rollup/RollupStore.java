@@ -1,6 +1,5 @@
 package org.nianbao.aggregation.rollup;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +21,29 @@ import java.util.TreeMap;
 import org.nianbao.model.event.AgencyData;
 import org.nianbao.model.event.EventJson;
 import org.nianbao.model.event.RegionRef;
-import org.nianbao.model.rules.RuleWarning;
 
 /** Reads and writes the state tables of one generation with plain JDBC, inside the caller's transaction. */
 @ApplicationScoped
 public class RollupStore {
 
     private static final ObjectMapper JSON = EventJson.mapper();
-    private static final TypeReference<Map<String, BigDecimal>> METRICS = new TypeReference<>() { };
-    private static final TypeReference<List<RuleWarning>> WARNINGS = new TypeReference<>() { };
 
     /** The stored states of the given reports, locked until the transaction ends. */
-    public Map<ReportState.Key, ReportState> lockStates(Connection c, Tables t, Set<ReportState.Key> keys) throws SQLException {
+    public Map<ReportState.Key, ReportState> lockStates(Connection c, Tables t, MetricPositions positions,
+                                                        Set<ReportState.Key> keys) throws SQLException {
         Map<ReportState.Key, ReportState> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
         }
-        String sql = "SELECT " + STATE_COLUMNS + " FROM " + t.reportState() + " s JOIN unnest(?::varchar[], ?::int[]) AS k(a, y)"
+        StateColumns columns = StateColumns.all(positions);
+        String sql = "SELECT " + columns.sql() + " FROM " + t.reportState() + " s JOIN unnest(?::varchar[], ?::int[]) AS k(a, y)"
                 + " ON s.agency_id = k.a AND s.year = k.y ORDER BY s.agency_id, s.year FOR UPDATE OF s";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("varchar", keys.stream().map(ReportState.Key::agencyId).toArray()));
             ps.setArray(2, c.createArrayOf("integer", keys.stream().map(ReportState.Key::year).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ReportState s = readState(rs);
+                    ReportState s = columns.read(rs);
                     found.put(s.key(), s);
                 }
             }
@@ -56,7 +53,7 @@ public class RollupStore {
 
     /** The new report states and agency rows of a batch. */
     public void writeStates(Connection c, Tables t, BatchChanges changes) throws SQLException {
-        writeStates(c, t, changes.changedStates().values());
+        writeStates(c, t, changes.positions(), changes.changedStates().values());
         writeAgencies(c, t, changes.agencies());
     }
 
@@ -65,26 +62,17 @@ public class RollupStore {
         writeDeltas(c, t, changes.deltas());
     }
 
-    public static final String STATE_COLUMNS = "s.agency_id, s.year, s.version, s.status, s.agency_name, s.region_code, s.ancestors,"
-            + " s.sector, s.level, s.template, s.published_on, s.first_submitted_at, s.submitted_at, s.metrics, s.warnings";
-
-    public static ReportState readState(ResultSet rs) throws SQLException {
-        return new ReportState(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), Arrays.asList((String[]) rs.getArray(7).getArray()), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getObject(11, java.time.LocalDate.class),
-                rs.getObject(12, java.time.OffsetDateTime.class), rs.getObject(13, java.time.OffsetDateTime.class),
-                json(rs.getString(14), METRICS), json(rs.getString(15), WARNINGS));
-    }
-
-    private void writeStates(Connection c, Tables t, java.util.Collection<ReportState> states) throws SQLException {
+    private void writeStates(Connection c, Tables t, MetricPositions positions, java.util.Collection<ReportState> states)
+            throws SQLException {
         String sql = "INSERT INTO " + t.reportState() + " (agency_id, year, version, status, agency_name, region_code, ancestors,"
-                + " sector, level, template, published_on, first_submitted_at, submitted_at, metrics, warnings, warning_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)"
+                + " sector, level, template, published_on, first_submitted_at, submitted_at, metric_values, other_metrics, warnings,"
+                + " warning_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::numeric[], ?::jsonb, ?::jsonb, ?)"
                 + " ON CONFLICT (agency_id, year) DO UPDATE SET version = excluded.version, status = excluded.status,"
                 + " agency_name = excluded.agency_name, region_code = excluded.region_code, ancestors = excluded.ancestors,"
                 + " sector = excluded.sector, level = excluded.level, template = excluded.template,"
                 + " published_on = excluded.published_on, submitted_at = excluded.submitted_at,"
-                + " metrics = excluded.metrics, warnings = excluded.warnings, warning_count = excluded.warning_count";
+                + " metric_values = excluded.metric_values, other_metrics = excluded.other_metrics, warnings = excluded.warnings,"
+                + " warning_count = excluded.warning_count";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (ReportState s : states) {
                 ps.setString(1, s.agencyId());
@@ -104,9 +92,10 @@ public class RollupStore {
                 }
                 ps.setObject(12, s.firstSubmittedAt().withOffsetSameInstant(ZoneOffset.UTC));
                 ps.setObject(13, s.submittedAt().withOffsetSameInstant(ZoneOffset.UTC));
-                ps.setString(14, toJson(s.metrics()));
-                ps.setString(15, toJson(s.warnings()));
-                ps.setInt(16, s.warnings().size());
+                ps.setString(14, positions.arrayLiteral(s.metrics()));
+                ps.setString(15, toJson(positions.unpositioned(s.metrics())));
+                ps.setString(16, toJson(s.warnings()));
+                ps.setInt(17, s.warnings().size());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -178,7 +167,8 @@ public class RollupStore {
         }
     }
 
-    private void writeAgencies(Connection c, Tables t, List<AgencyData> agencies) throws SQLException {
+    /** Agency rows, each kept only if newer than the stored revision. */
+    public void writeAgencies(Connection c, Tables t, List<AgencyData> agencies) throws SQLException {
         String sql = "INSERT INTO " + t.agencyState() + " (agency_id, name, region_code, ancestors, sector, level, active, revision)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agency_id) DO UPDATE SET name = excluded.name,"
                 + " region_code = excluded.region_code, ancestors = excluded.ancestors, sector = excluded.sector,"
@@ -203,14 +193,6 @@ public class RollupStore {
     private static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static <T> T json(String text, TypeReference<T> type) {
-        try {
-            return JSON.readValue(text, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

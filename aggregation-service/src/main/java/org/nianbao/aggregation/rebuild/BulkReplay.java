@@ -1,0 +1,193 @@
+package org.nianbao.aggregation.rebuild;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+import org.nianbao.aggregation.rollup.CopyStream;
+import org.nianbao.aggregation.rollup.MetricPositions;
+import org.nianbao.aggregation.rollup.ReportState;
+import org.nianbao.aggregation.rollup.RollupDelta;
+import org.nianbao.aggregation.rollup.RollupKey;
+import org.nianbao.aggregation.rollup.RollupStore;
+import org.nianbao.aggregation.rollup.StateRows;
+import org.nianbao.aggregation.rollup.SubtreeFold;
+import org.nianbao.aggregation.rollup.Tables;
+import org.nianbao.model.event.AgencyData;
+import org.nianbao.model.event.EventJson;
+import org.nianbao.model.event.ReportData;
+import org.nianbao.model.event.Topics;
+import org.nianbao.model.template.TemplateCatalog;
+
+/**
+ * The bulk part of a rebuild, into the bare fresh tables. Applying events one batch at a time, as the live consumer
+ * does, rewrites each roll-up row once per batch that touches it; from the start of the topics that is most rows
+ * of most batches. Instead:
+ * <ol>
+ *   <li>every report version read goes by COPY into the report states, without indexes;</li>
+ *   <li>only the newest version of each report is kept (the first version's time kept with it);</li>
+ *   <li>the states are read back in (sector, year, province) order and folded in memory one province at a time,
+ *   and each roll-up row is written once, by COPY.</li>
+ * </ol>
+ * Events past the end offsets read here are applied afterwards by the ordinary batch path, against the indexed
+ * fresh tables; versions make that safe whatever overlaps.
+ */
+final class BulkReplay {
+
+    private static final Logger LOG = Logger.getLogger(BulkReplay.class);
+    private static final int CHUNK_CHARS = 4 << 20;
+
+    private record SectorYear(String sector, int year) {
+    }
+
+    private final DataSource dataSource;
+    private final RollupStore store;
+    private final MetricPositions positions;
+    private final TemplateCatalog catalog = TemplateCatalog.standard();
+    private final TreeSet<SectorYear> groups = new TreeSet<>(Comparator.comparing(SectorYear::sector).thenComparingInt(SectorYear::year));
+
+    BulkReplay(DataSource dataSource, RollupStore store, MetricPositions positions) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.positions = positions;
+    }
+
+    /** Step 1: reads until every partition reaches {@code end}; each report version becomes a state row. */
+    void loadStates(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> end, IntConsumer progress) throws SQLException {
+        try (CopyStream copy = new CopyStream(dataSource, "COPY " + Tables.NEXT.reportState() + " (" + StateRows.COLUMNS + ") FROM STDIN",
+                "rebuild-copy-states"); Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            while (end.entrySet().stream().anyMatch(e -> reader.position(e.getKey()) < e.getValue())) {
+                ConsumerRecords<String, byte[]> records = reader.poll(Duration.ofMillis(500));
+                StringBuilder chunk = new StringBuilder();
+                Map<String, AgencyData> agencies = new HashMap<>();
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    try {
+                        if (Topics.REPORTS.equals(r.topic())) {
+                            ReportData e = EventJson.readReport(r.value()).data();
+                            StateRows.append(chunk, ReportState.of(e, catalog, e.submittedAt()), positions);
+                            groups.add(new SectorYear(e.sector(), e.year()));
+                        } else if (Topics.AGENCIES.equals(r.topic())) {
+                            AgencyData a = EventJson.readAgency(r.value()).data();
+                            agencies.merge(a.agencyId(), a, (x, y) -> x.revision() >= y.revision() ? x : y);
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.errorf("skipping unreadable record %s-%d@%d (key %s): %s", r.topic(), r.partition(), r.offset(), r.key(),
+                                e.getMessage());
+                    }
+                }
+                copy.send(chunk);
+                if (!agencies.isEmpty()) {
+                    store.writeAgencies(c, Tables.NEXT, agencies.values().stream().sorted(Comparator.comparing(AgencyData::agencyId)).toList());
+                }
+                progress.accept(records.count());
+            }
+            copy.finish();
+        }
+    }
+
+    /**
+     * Step 2: of each report only the newest version stays, with the time its first version arrived (what the live
+     * path keeps). A version read twice (the outbox relay may resend) stays once.
+     */
+    void keepNewestVersions() throws SQLException {
+        String states = Tables.NEXT.reportState();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET LOCAL work_mem = '256MB'");
+            s.execute("CREATE TEMP TABLE revised ON COMMIT DROP AS SELECT agency_id, year, max(version) AS version,"
+                    + " min(first_submitted_at) AS first FROM " + states + " GROUP BY agency_id, year HAVING count(*) > 1");
+            s.executeUpdate("UPDATE " + states + " s SET first_submitted_at = r.first FROM revised r"
+                    + " WHERE s.agency_id = r.agency_id AND s.year = r.year AND s.version = r.version");
+            int removed = s.executeUpdate("DELETE FROM " + states + " s USING (SELECT v.ctid AS id, row_number() OVER"
+                    + " (PARTITION BY v.agency_id, v.year ORDER BY v.version DESC) AS newest FROM " + states + " v"
+                    + " JOIN revised USING (agency_id, year)) d WHERE s.ctid = d.id AND d.newest > 1");
+            c.commit();
+            LOG.infof("rebuild: %d older versions set aside", removed);
+        }
+    }
+
+    /** Step 3: the roll-up rows, from the active states, each written once. */
+    void foldRollups() throws SQLException {
+        String sql = "SELECT province_code, ancestors::text, level, metric_values::text FROM " + Tables.NEXT.reportState()
+                + " WHERE sector = ? AND year = ? AND status = 'ACTIVE' ORDER BY province_code";
+        try (CopyStream copy = new CopyStream(dataSource, "COPY " + Tables.NEXT.rollup()
+                + " (region_code, sector, level, year, reports, sums, filled) FROM STDIN", "rebuild-copy-rollups");
+             Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // a cursor: the rows stream instead of arriving all at once
+            StringBuilder chunk = new StringBuilder();
+            for (SectorYear g : groups) {
+                SubtreeFold fold = new SubtreeFold(positions.size(), g.sector(), g.year());
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setFetchSize(1_000);
+                    ps.setString(1, g.sector());
+                    ps.setInt(2, g.year());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        String province = null;
+                        boolean first = true;
+                        while (rs.next()) {
+                            String p = rs.getString(1);
+                            if (!first && !Objects.equals(p, province)) {
+                                chunk = append(chunk, fold.takeRegions(), copy);
+                            }
+                            first = false;
+                            province = p;
+                            fold.add(ancestors(rs.getString(2)), rs.getString(3), StateRows.parseValues(rs.getString(4)));
+                        }
+                    }
+                }
+                chunk = append(chunk, fold.takeRegions(), copy);
+                chunk = append(chunk, fold.takeCountry(), copy);
+            }
+            copy.send(chunk);
+            c.commit();
+            LOG.infof("rebuild: %d roll-up rows written", copy.finish());
+        }
+    }
+
+    private static List<String> ancestors(String text) {
+        return Arrays.asList(text.substring(1, text.length() - 1).split(","));
+    }
+
+    private static StringBuilder append(StringBuilder chunk, Map<RollupKey, RollupDelta> rows, CopyStream copy) throws SQLException {
+        for (Map.Entry<RollupKey, RollupDelta> e : rows.entrySet()) {
+            RollupKey k = e.getKey();
+            RollupDelta d = e.getValue();
+            CopyStream.field(chunk, k.regionCode()).append('\t');
+            CopyStream.field(chunk, k.sector()).append('\t');
+            CopyStream.field(chunk, k.level()).append('\t').append(k.year()).append('\t').append(d.reports()).append('\t').append('{');
+            BigDecimal[] sums = d.sums();
+            for (int i = 0; i < sums.length; i++) {
+                chunk.append(i == 0 ? "" : ",").append(sums[i].toPlainString());
+            }
+            chunk.append("}\t{");
+            Integer[] filled = d.filled();
+            for (int i = 0; i < filled.length; i++) {
+                chunk.append(i == 0 ? "" : ",").append(filled[i]);
+            }
+            chunk.append("}\n");
+        }
+        if (chunk.length() < CHUNK_CHARS) {
+            return chunk;
+        }
+        copy.send(chunk);
+        return new StringBuilder();
+    }
+}
