@@ -34,13 +34,8 @@ public class KafkaConsumers {
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** A reader outside any group, for replaying the topics from the start. */
-    public KafkaConsumer<String, byte[]> reader() {
-        return new KafkaConsumer<>(base(), new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
     /**
-     * A reader for a bulk replay: larger polls and fetches than the live consumer's, since the whole topic is read
+     * A reader outside any group, for a bulk replay from the start of the topics: larger polls and fetches than the live consumer's, since the whole topic is read
      * as fast as it can be turned into rows (the default of 1 MB per partition and fetch made thousands of round trips).
      */
     public KafkaConsumer<String, byte[]> bulkReader() {

@@ -42,7 +42,7 @@ final class FreshTables {
             }
         }
         try (Statement s = c.createStatement()) {
-            s.execute("SET maintenance_work_mem = '128MB'");
+            s.execute("SET maintenance_work_mem = '128MB'"); // reset below: the connection goes back to the pool
             for (String[] index : indexes) {
                 String name = index[0];
                 String fresh = name + SUFFIX;
@@ -53,6 +53,7 @@ final class FreshTables {
                 }
             }
             s.execute("ANALYZE " + table + SUFFIX);
+            s.execute("RESET maintenance_work_mem");
         }
     }
 

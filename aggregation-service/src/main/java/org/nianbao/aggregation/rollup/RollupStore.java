@@ -1,11 +1,7 @@
 package org.nianbao.aggregation.rollup;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -19,14 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.nianbao.model.event.AgencyData;
-import org.nianbao.model.event.EventJson;
 import org.nianbao.model.event.RegionRef;
 
 /** Reads and writes the state tables of one generation with plain JDBC, inside the caller's transaction. */
 @ApplicationScoped
 public class RollupStore {
 
-    private static final ObjectMapper JSON = EventJson.mapper();
 
     /** The stored states of the given reports, locked until the transaction ends. */
     public Map<ReportState.Key, ReportState> lockStates(Connection c, Tables t, MetricPositions positions,
@@ -93,8 +87,8 @@ public class RollupStore {
                 ps.setObject(12, s.firstSubmittedAt().withOffsetSameInstant(ZoneOffset.UTC));
                 ps.setObject(13, s.submittedAt().withOffsetSameInstant(ZoneOffset.UTC));
                 ps.setString(14, positions.arrayLiteral(s.metrics()));
-                ps.setString(15, toJson(positions.unpositioned(s.metrics())));
-                ps.setString(16, toJson(s.warnings()));
+                ps.setString(15, StateColumns.json(positions.unpositioned(s.metrics())));
+                ps.setString(16, StateColumns.json(s.warnings()));
                 ps.setInt(17, s.warnings().size());
                 ps.addBatch();
             }
@@ -187,14 +181,6 @@ public class RollupStore {
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

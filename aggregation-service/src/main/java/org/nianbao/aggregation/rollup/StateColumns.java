@@ -72,6 +72,15 @@ public final class StateColumns {
                 rs.getObject(13, OffsetDateTime.class), metrics, json(rs.getString(16), WARNINGS));
     }
 
+    /** The JSON of a stored column (other_metrics, warnings), for both the row-by-row and the bulk writes. */
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static <T> T json(String text, TypeReference<T> type) {
         try {
             return JSON.readValue(text, type);

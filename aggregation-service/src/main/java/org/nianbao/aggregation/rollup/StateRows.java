@@ -1,10 +1,7 @@
 package org.nianbao.aggregation.rollup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.List;
-import org.nianbao.model.event.EventJson;
 
 /** Report states as rows of COPY's text format, for a bulk load of the report-state table. */
 public final class StateRows {
@@ -12,8 +9,6 @@ public final class StateRows {
     /** The columns a row holds, in order (province_code is generated from the ancestors). */
     public static final String COLUMNS = "agency_id, year, version, status, agency_name, region_code, ancestors, sector, level,"
             + " template, published_on, first_submitted_at, submitted_at, metric_values, other_metrics, warnings, warning_count";
-
-    private static final ObjectMapper JSON = EventJson.mapper();
 
     private StateRows() {
     }
@@ -31,22 +26,14 @@ public final class StateRows {
         CopyStream.field(out, s.firstSubmittedAt()).append('\t');
         CopyStream.field(out, s.submittedAt()).append('\t');
         out.append(positions.arrayLiteral(s.metrics())).append('\t');
-        CopyStream.field(out, json(positions.unpositioned(s.metrics()))).append('\t');
-        CopyStream.field(out, json(s.warnings())).append('\t');
+        CopyStream.field(out, StateColumns.json(positions.unpositioned(s.metrics()))).append('\t');
+        CopyStream.field(out, StateColumns.json(s.warnings())).append('\t');
         out.append(s.warnings().size()).append('\n');
     }
 
     /** Region codes are digits only, so they need no quoting inside an array literal. */
     private static String arrayOf(List<String> codes) {
         return "{" + String.join(",", codes) + "}";
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
