@@ -13,8 +13,12 @@ public interface ConsumerSettings {
     String groupId();
 
     @WithName("max-poll-records")
-    @WithDefault("2000")
+    @WithDefault("250")
     int maxPollRecords();
+
+    /** Group members in this process; each owns some of the partitions (at most as many as the topics have). */
+    @WithDefault("2")
+    int threads();
 
     @WithName("poll-timeout")
     @WithDefault("200ms")

@@ -4,13 +4,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,25 +25,31 @@ import org.nianbao.aggregation.rollup.Tables;
 import org.nianbao.model.event.Topics;
 
 /**
- * Keeps the live roll-ups fresh: polls both topics as a member of the consumer group, applies each polled
- * batch in one database transaction, and commits the offsets only after that transaction. After a crash the
- * uncommitted batch is read again, and the stored report versions make the replay change nothing.
+ * Keeps the live roll-ups fresh: polls both topics as members of the consumer group, applies each polled batch in
+ * one database transaction, and commits the offsets only after that transaction. After a crash the uncommitted
+ * batch is read again, and the stored report versions make the replay change nothing.
+ * <p>
+ * Several members run in this process ({@code nianbao.consumer.threads}), exactly as several instances would: each
+ * owns its partitions, so the versions of one report are still applied in order, by one member. One thread was
+ * not enough on a shared machine: under a full load of submissions it got one runnable thread's share of the CPU
+ * against dozens of request threads, and fell behind (BENCHMARKS.md, freshness).
  */
 @ApplicationScoped
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final int TRANSACTION_ATTEMPTS = 5;
 
     private final KafkaConsumers consumers;
     private final EventApplier applier;
     private final ConsumerSettings settings;
-    /** Held while a batch is applied; a rebuild takes it to pause the consumer for its switch-over. */
-    private final ReentrantLock batchLock = new ReentrantLock();
+    /** Read-held by each member while it applies a batch; a rebuild takes it exclusively for its switch-over. */
+    private final ReentrantReadWriteLock batchLock = new ReentrantReadWriteLock();
     private final AtomicLong applied = new AtomicLong();
+    private final List<KafkaConsumer<String, byte[]>> members = new CopyOnWriteArrayList<>();
     private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     EventConsumer(KafkaConsumers consumers, EventApplier applier, ConsumerSettings settings) {
         this.consumers = consumers;
@@ -59,28 +67,28 @@ public class EventConsumer {
         stopConsuming();
     }
 
-    /** Joins the consumer group and keeps applying events until stopped. */
+    /** Joins the consumer group with the configured number of members and keeps applying events until stopped. */
     public synchronized void startConsuming() {
         if (running) {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "report-event-consumer");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < Math.max(1, settings.threads()); i++) {
+            Thread thread = new Thread(this::run, "report-event-consumer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
-    /** Leaves the group after the batch in hand; uncommitted events are read again by the next member. */
+    /** Leaves the group after the batches in hand; uncommitted events are read again by the next member. */
     public synchronized void stopConsuming() throws InterruptedException {
         running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
+        members.forEach(KafkaConsumer::wakeup);
+        for (Thread thread : threads) {
             thread.join(30_000);
-            thread = null;
         }
+        threads.clear();
     }
 
     /** Events applied since start (duplicates included). */
@@ -88,21 +96,26 @@ public class EventConsumer {
         return applied.get();
     }
 
-    /** Runs {@code action} between two batches, with the consumer paused. */
+    /** Runs {@code action} between batches, with every member paused. */
     public void whilePaused(Runnable action) {
-        batchLock.lock();
+        batchLock.writeLock().lock();
         try {
             action.run();
         } finally {
-            batchLock.unlock();
+            batchLock.writeLock().unlock();
         }
     }
 
     private void run() {
         Duration backoff = Duration.ofMillis(100);
         while (running) {
-            try (KafkaConsumer<String, byte[]> c = consumers.groupMember()) {
-                consumer = c;
+            KafkaConsumer<String, byte[]> c = null;
+            try {
+                c = consumers.groupMember();
+                members.add(c);
+                if (!running) {
+                    return; // stopped while this member was being created: it missed the wake-up
+                }
                 c.subscribe(List.of(Topics.REPORTS, Topics.AGENCIES));
                 while (running) {
                     ConsumerRecords<String, byte[]> records = c.poll(settings.pollTimeout());
@@ -119,7 +132,10 @@ public class EventConsumer {
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } finally {
-                consumer = null;
+                if (c != null) {
+                    members.remove(c);
+                    closeQuietly(c);
+                }
             }
         }
     }
@@ -131,17 +147,47 @@ public class EventConsumer {
             batch.add(r);
             next.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
         }
-        batchLock.lock();
+        batchLock.readLock().lock();
         try {
-            EventApplier.Outcome outcome = applier.apply(batch, Tables.LIVE);
+            EventApplier.Outcome outcome = applyRetryingConflicts(batch);
             applied.addAndGet(batch.size());
             if (outcome.ignored() > 0) {
                 LOG.debugf("batch of %d: %d applied, %d duplicate or older", batch.size(), outcome.applied(), outcome.ignored());
             }
         } finally {
-            batchLock.unlock();
+            batchLock.readLock().unlock();
         }
         c.commitSync(next);
+    }
+
+    /**
+     * Members share the roll-up rows of a province and of the country. They lock them in one order, but a row that
+     * a third member creates meanwhile can still close a cycle; PostgreSQL then rolls one transaction back, and
+     * that batch is simply applied again (nothing of it was written).
+     */
+    private EventApplier.Outcome applyRetryingConflicts(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return applier.apply(batch, Tables.LIVE);
+            } catch (SQLException e) {
+                if (attempt >= TRANSACTION_ATTEMPTS || !isConflict(e)) {
+                    throw e;
+                }
+                LOG.debugf("batch rolled back by a lock conflict (%s), applying it again", e.getSQLState());
+            }
+        }
+    }
+
+    private static boolean isConflict(SQLException e) {
+        return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()); // deadlock, serialization failure
+    }
+
+    private static void closeQuietly(KafkaConsumer<String, byte[]> c) {
+        try {
+            c.close(Duration.ofSeconds(5));
+        } catch (Exception e) {
+            LOG.debugf("closing a consumer: %s", e.toString());
+        }
     }
 
     private static void sleep(Duration d) {

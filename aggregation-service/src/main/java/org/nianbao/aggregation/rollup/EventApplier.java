@@ -49,6 +49,7 @@ public class EventApplier {
     public Outcome apply(List<ConsumerRecord<String, byte[]>> records, Tables tables) throws SQLException {
         long t = System.nanoTime();
         List<ReportData> reports = new ArrayList<>();
+        List<Long> inKafkaAt = new ArrayList<>();
         List<AgencyData> agencies = new ArrayList<>();
         int unreadable = 0;
         for (ConsumerRecord<String, byte[]> r : records) {
@@ -56,6 +57,7 @@ public class EventApplier {
                 if (Topics.REPORTS.equals(r.topic())) {
                     CloudEvent<ReportData> e = EventJson.readReport(r.value());
                     reports.add(e.data());
+                    inKafkaAt.add(r.timestamp());
                 } else if (Topics.AGENCIES.equals(r.topic())) {
                     agencies.add(EventJson.readAgency(r.value()).data());
                 }
@@ -91,6 +93,12 @@ public class EventApplier {
                 t = step(ApplyTimings.Step.WRITE_ROLLUPS, t);
                 c.commit();
                 step(ApplyTimings.Step.COMMIT, t);
+                if (tables == Tables.LIVE) {
+                    long committedAt = System.currentTimeMillis();
+                    for (int i = 0; i < reports.size(); i++) {
+                        timings.staleness(reports.get(i).submittedAt().toInstant().toEpochMilli(), inKafkaAt.get(i), committedAt);
+                    }
+                }
                 timings.batchDone(records.size(), text -> LOG.infof("%s (%s)", text, tables == Tables.LIVE ? "live" : "rebuild"));
                 return new Outcome(changes.applied(), changes.ignored(), unreadable);
             } catch (SQLException | RuntimeException e) {

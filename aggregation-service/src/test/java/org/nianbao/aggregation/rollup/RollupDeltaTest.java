@@ -1,0 +1,68 @@
+package org.nianbao.aggregation.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** Sums stay exact whether the values are whole, fractional, negative or past the range of a long. */
+class RollupDeltaTest {
+
+    private static MetricPositions.Indexed values(String... v) {
+        int[] at = new int[v.length];
+        BigDecimal[] values = new BigDecimal[v.length];
+        for (int i = 0; i < v.length; i++) {
+            at[i] = i;
+            values[i] = new BigDecimal(v[i]);
+        }
+        return new MetricPositions.Indexed(at, values);
+    }
+
+    @Test
+    void addsAndRemovesWholeAndFractionalValuesExactly() {
+        RollupDelta d = new RollupDelta(3);
+        d.add(values("5", "1.25", "0.1"), +1);
+        d.add(values("7", "2", "0.2"), +1);
+        d.add(values("5", "1.25", "0.1"), -1);
+
+        assertThat(d.reports()).isEqualTo(1);
+        assertThat(d.sums()).containsExactly(new BigDecimal("7"), new BigDecimal("2.00"), new BigDecimal("0.2"));
+        assertThat(d.filled()).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void sumsPastTheRangeOfALongStayExact() {
+        RollupDelta d = new RollupDelta(1);
+        String big = "9000000000000000000"; // 9e18: twice that is past Long.MAX_VALUE (9.22e18)
+        d.add(values("999999999999999999"), +1); // 18 digits, added as a long
+        d.add(values("999999999999999999"), +1);
+        d.add(values(big), +1);
+        d.add(values(big), +1);
+
+        assertThat(d.sums()[0]).isEqualByComparingTo(new BigDecimal("19999999999999999998"));
+    }
+
+    @Test
+    void aLongSumThatOverflowsCarriesOver() {
+        RollupDelta d = new RollupDelta(1);
+        for (int i = 0; i < 12; i++) {
+            d.add(values("900000000000000000"), +1); // 9e17 each; 12 of them pass Long.MAX_VALUE
+        }
+        assertThat(d.sums()[0]).isEqualByComparingTo(new BigDecimal("10800000000000000000"));
+    }
+
+    @Test
+    void storedRowsAndOtherDeltasAddIn() {
+        RollupDelta batch = new RollupDelta(2);
+        batch.add(values("3", "0.5"), +1);
+        RollupDelta more = new RollupDelta(2);
+        more.add(values("-1", "1"), +1);
+        batch.add(more);
+        batch.addStored(4, new BigDecimal[] {new BigDecimal("10"), new BigDecimal("2.5"), new BigDecimal("6")},
+                new Integer[] {4, 4, 3});
+
+        assertThat(batch.reports()).isEqualTo(6);
+        assertThat(batch.sums()).containsExactly(new BigDecimal("12"), new BigDecimal("4.0"), new BigDecimal("6"));
+        assertThat(batch.filled()).containsExactly(6, 6, 3); // the stored row knew a third metric: it is kept
+    }
+}
