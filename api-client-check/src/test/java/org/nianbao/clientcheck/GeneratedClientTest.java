@@ -53,7 +53,7 @@ class GeneratedClientTest {
                 .activeDisclosure(new ActiveDisclosureCells().licensing(new ActiveDisclosureCellsLicensing().decisions(17)))
                 .requests(new RequestCells().newReceived(new RequestCellsNewReceived().naturalPerson(5).total(5)));
         ReportsApi reports = new ReportsApi(client(TestTokens.submitter("edu-640323")));
-        ReportVersion stored = reports.submitReport("edu-640323", 2022, report, false, null, "*");
+        ReportVersion stored = reports.submitReport("edu-640323", 2022, report, false, null, "*", null);
         assertThat(stored.getVersion()).isEqualTo(1);
         assertThat(stored.getAgencyName()).isEqualTo("盐池县教育体育局");
 
@@ -77,7 +77,7 @@ class GeneratedClientTest {
     void refusalsArriveAsApiExceptionsWithProblemDetails() {
         ReportsApi stranger = new ReportsApi(client(TestTokens.submitter("edu-610600")));
         ReportSubmission report = new ReportSubmission().template(ReportSubmission.TemplateEnum.GOV_2021);
-        assertThatThrownBy(() -> stranger.submitReport("edu-640323", 2021, report, false, null, null))
+        assertThatThrownBy(() -> stranger.submitReport("edu-640323", 2021, report, false, null, null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(403);
                     assertThat(e.getResponseBody()).contains("edu-640323");

@@ -17,7 +17,7 @@ public interface ConsumerSettings {
     int maxPollRecords();
 
     /** Group members in this process; each owns some of the partitions (at most as many as the topics have). */
-    @WithDefault("2")
+    @WithDefault("3")
     int threads();
 
     @WithName("poll-timeout")

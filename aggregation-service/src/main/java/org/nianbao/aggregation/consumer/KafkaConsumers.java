@@ -31,6 +31,9 @@ public class KafkaConsumers {
         // a crashed member keeps its partitions until its session expires: 10 s, not the default 45 s, of stale totals
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+        // each member prefetches while it applies; the default 50 MB per member would not fit beside two more in a
+        // 256 MB heap when the consumer lags
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 << 20);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

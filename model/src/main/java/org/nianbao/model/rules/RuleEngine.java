@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +26,24 @@ public final class RuleEngine {
 
     public RuleEngine(TemplateCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * Every cell of the previous year's report that a cross-year check can read, whatever the two templates: a
+     * caller that fetches the previous report need read only these (a handful of its ~200 cells). Sorted.
+     */
+    public List<String> previousYearCells() {
+        SortedSet<String> cells = new TreeSet<>();
+        for (Template current : catalog.templates()) {
+            for (Template previous : catalog.templates()) {
+                for (PreparedCheck check : checks(current, previous, true)) {
+                    for (List<RuleCheck.TermCells> side : List.of(check.check.left(), check.check.right())) {
+                        side.stream().filter(t -> t.term().previousYear()).forEach(t -> cells.addAll(t.cells()));
+                    }
+                }
+            }
+        }
+        return List.copyOf(cells);
     }
 
     /**

@@ -19,6 +19,16 @@ class RuleEngineTest {
     private final RuleEngine engine = new RuleEngine(CATALOG);
 
     @Test
+    void previousYearCellsAreExactlyThoseTheCrossYearRulesRead() {
+        List<String> cells = engine.previousYearCells();
+        // X1: prev:carriedForward per applicant column; X2: prev:inForce of rules and normative documents
+        assertThat(cells).contains("requests.carriedForward.total", "requests.carriedForward.naturalPerson",
+                "activeDisclosure.rules.inForce", "activeDisclosure.normativeDocuments.inForce");
+        assertThat(cells).allMatch(c -> c.startsWith("requests.carriedForward.") || c.endsWith(".inForce"));
+        assertThat(cells).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
     void cleanReportsGiveNoWarning() {
         assertThat(engine.check(GOV_2019, CleanReports.gov2019(), null)).isEmpty();
         assertThat(engine.check(GOV_2021, CleanReports.gov2021(2022),

@@ -44,12 +44,13 @@ public class ReportResource {
     @Operation(summary = "Submit or revise a report",
             description = "Each accepted call adds a new immutable version and publishes it to nianbao.reports.v1. "
                     + "Rule violations are stored as warnings; ?strict=true refuses them instead. "
-                    + "Send If-Match with the current ETag to guard against concurrent edits.")
+                    + "Send If-Match with the current ETag to guard against concurrent edits. "
+                    + "With Prefer: return=minimal (RFC 7240) the answer is the version's summary instead of the whole report.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ReportSubmission")))
-    @APIResponse(responseCode = "201", description = "First version stored",
+    @APIResponse(responseCode = "201", description = "First version stored; with Prefer: return=minimal, its ReportSummary",
             content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
-    @APIResponse(responseCode = "200", description = "New version stored",
+    @APIResponse(responseCode = "200", description = "New version stored; with Prefer: return=minimal, its ReportSummary",
             content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
@@ -60,15 +61,22 @@ public class ReportResource {
                            @HeaderParam("If-Match") @Parameter(description = "ETag of the version you revise", example = "\"v1\"") String ifMatch,
                            @HeaderParam("If-None-Match") @Parameter(description = "* to create only", example = "*") String ifNoneMatch,
                            @QueryParam("strict") @Parameter(description = "Refuse the report when a rule warns", example = "false") boolean strict,
+                           @HeaderParam("Prefer") @Parameter(description = "return=minimal: answer with the summary only",
+                                   example = "return=minimal") String prefer,
                            String body) {
         Callers.requireAgency(caller, agencyId);
         ReportService.Accepted accepted = reports.submit(agencyId, year, body, ifMatch, ifNoneMatch, strict);
-        ReportVersionView v = accepted.version();
+        int version = accepted.summary().version();
         Response.ResponseBuilder response = accepted.created()
                 ? Response.created(URI.create("/api/v1/agencies/" + agencyId + "/reports/" + year))
                 : Response.ok();
-        return response.entity(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version()))
-                .header("Content-Location", versionPath(agencyId, year, v.version())).build();
+        if (Preferences.returnMinimal(prefer)) {
+            response.entity(accepted.summary()).header("Preference-Applied", Preferences.RETURN_MINIMAL);
+        } else {
+            response.entity(accepted.version());
+        }
+        return response.tag(new jakarta.ws.rs.core.EntityTag("v" + version))
+                .header("Content-Location", versionPath(agencyId, year, version)).build();
     }
 
     @GET

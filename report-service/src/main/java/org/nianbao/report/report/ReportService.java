@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.nianbao.model.event.CloudEvent;
 import org.nianbao.model.event.ReportData;
 import org.nianbao.model.event.Topics;
@@ -40,6 +41,7 @@ public class ReportService {
 
     private final TemplateCatalog catalog = TemplateCatalog.standard();
     private final RuleEngine rules = new RuleEngine(catalog);
+    private final String previousYearQuery = previousYearQuery(rules.previousYearCells());
 
     @Inject
     EntityManager em;
@@ -50,8 +52,37 @@ public class ReportService {
     @Inject
     Outbox outbox;
 
-    /** The outcome of a PUT: the stored version and whether it created the report. */
-    public record Accepted(ReportVersionView version, boolean created) {
+    /**
+     * The outcome of a PUT: the stored version and whether it created the report. The full view (every cell as a
+     * tree) is built only when asked for: a caller that prefers a minimal answer gets the summary, and building and
+     * writing the full view was over a quarter of the service's time per submission (BENCHMARKS.md).
+     */
+    public static final class Accepted {
+        private final ReportSummary summary;
+        private final Supplier<ReportVersionView> fullView;
+        private final boolean created;
+        private ReportVersionView version;
+
+        Accepted(ReportSummary summary, Supplier<ReportVersionView> fullView, boolean created) {
+            this.summary = summary;
+            this.fullView = fullView;
+            this.created = created;
+        }
+
+        public synchronized ReportVersionView version() {
+            if (version == null) {
+                version = fullView.get();
+            }
+            return version;
+        }
+
+        public ReportSummary summary() {
+            return summary;
+        }
+
+        public boolean created() {
+            return created;
+        }
     }
 
     @Transactional
@@ -77,7 +108,10 @@ public class ReportService {
                 event(agency, v, parsed.cells(), warnings));
         VersionInsert.insert(em, v, event); // the version and its event in one statement, in this transaction
         // the answer is made from what was just stored, without reading its JSON back
-        return new Accepted(view(agency, v, parsed.cells(), parsed.texts(), parsed.blankCells(), warnings), version == 1);
+        ReportSummary summary = new ReportSummary(agency.id, agency.name, agency.regionCode, agency.sector.name(),
+                agency.level.name(), v.year, v.version, v.status, v.template, v.publishedOn, v.submittedAt, warnings.size());
+        return new Accepted(summary, () -> view(agency, v, parsed.cells(), parsed.texts(), parsed.blankCells(), warnings),
+                version == 1);
     }
 
     @Transactional
@@ -151,13 +185,13 @@ public class ReportService {
 
     /**
      * The agency's current report of {@code year}, unless there is none or it is withdrawn: head and version in one
-     * query, and read-only, so that nothing of it is kept in the persistence context to be checked at flush.
+     * query, and read-only, so that nothing of it is kept in the persistence context to be checked at flush. Only
+     * the cells a cross-year rule reads are fetched: turning all ~200 cells into a map took a seventh of the
+     * service's time per submission (BENCHMARKS.md).
      */
     private PreviousYear previousYear(String agencyId, int year) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT v.template, CAST(v.cells AS text) FROM report r"
-                        + " JOIN report_version v ON v.agency_id = r.agency_id AND v.year = r.year AND v.version = r.current_version"
-                        + " WHERE r.agency_id = ?1 AND r.year = ?2 AND r.current_version > 0 AND r.status <> ?3")
+        List<Object[]> rows = em.createNativeQuery(previousYearQuery)
                 .setParameter(1, agencyId).setParameter(2, year).setParameter(3, ReportData.WITHDRAWN)
                 .getResultList();
         if (rows.isEmpty()) {
@@ -165,6 +199,25 @@ public class ReportService {
         }
         Object[] row = rows.get(0);
         return new PreviousYear(catalog.find((String) row[0]).orElseThrow(), StoredJson.cells((String) row[1]));
+    }
+
+    /** Selects the named cells of a version as a JSON object; a blank (absent) cell stays absent. */
+    private static String previousYearQuery(List<String> cells) {
+        List<String> objects = new ArrayList<>(); // jsonb_build_object takes at most 100 arguments: 50 cells each
+        for (int from = 0; from < cells.size(); from += 50) {
+            StringBuilder pairs = new StringBuilder();
+            for (String code : cells.subList(from, Math.min(cells.size(), from + 50))) {
+                if (!code.matches("[A-Za-z0-9.]+")) {
+                    throw new IllegalStateException("unexpected cell code " + code); // they go into the SQL text
+                }
+                pairs.append(pairs.isEmpty() ? "" : ", ").append('\'').append(code).append("', v.cells -> '").append(code).append('\'');
+            }
+            objects.add("jsonb_build_object(" + pairs + ")");
+        }
+        String picked = objects.isEmpty() ? "'{}'::jsonb" : "jsonb_strip_nulls(" + String.join(" || ", objects) + ")";
+        return "SELECT v.template, CAST(" + picked + " AS text) FROM report r"
+                + " JOIN report_version v ON v.agency_id = r.agency_id AND v.year = r.year AND v.version = r.current_version"
+                + " WHERE r.agency_id = ?1 AND r.year = ?2 AND r.current_version > 0 AND r.status <> ?3";
     }
 
     private Agency requireAgency(String agencyId) {
