@@ -29,10 +29,12 @@ final class ApplyTimings {
         nanos[step.ordinal()] += elapsedNanos;
     }
 
-    /** One applied report version: submitted at, reached Kafka at, counted at (epoch milliseconds). */
-    synchronized void staleness(long submittedAt, long inKafkaAt, long committedAt) {
-        relayLags.add(inKafkaAt - submittedAt);
-        consumerLags.add(committedAt - inKafkaAt);
+    /** A batch's report versions: each submitted at, reached Kafka at; all counted at (epoch milliseconds). */
+    synchronized void staleness(long[] submittedAt, long[] inKafkaAt, long committedAt) {
+        for (int i = 0; i < submittedAt.length; i++) {
+            relayLags.add(inKafkaAt[i] - submittedAt[i]);
+            consumerLags.add(committedAt - inKafkaAt[i]);
+        }
     }
 
     /** Counts a finished batch; hands a summary to {@code report} when the period is over. */

@@ -94,10 +94,8 @@ public class EventApplier {
                 c.commit();
                 step(ApplyTimings.Step.COMMIT, t);
                 if (tables == Tables.LIVE) {
-                    long committedAt = System.currentTimeMillis();
-                    for (int i = 0; i < reports.size(); i++) {
-                        timings.staleness(reports.get(i).submittedAt().toInstant().toEpochMilli(), inKafkaAt.get(i), committedAt);
-                    }
+                    timings.staleness(reports.stream().mapToLong(e -> e.submittedAt().toInstant().toEpochMilli()).toArray(),
+                            inKafkaAt.stream().mapToLong(Long::longValue).toArray(), System.currentTimeMillis());
                 }
                 timings.batchDone(records.size(), text -> LOG.infof("%s (%s)", text, tables == Tables.LIVE ? "live" : "rebuild"));
                 return new Outcome(changes.applied(), changes.ignored(), unreadable);
