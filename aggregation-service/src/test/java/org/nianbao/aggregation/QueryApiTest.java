@@ -36,6 +36,7 @@ class QueryApiTest {
             report(e, "nr-ts", "天水市自然资源局", "620500", 2022, 8, 3, 6);
             report(e, "nr-lz", "兰州市自然资源局", "620100", 2021, 5, 5, 5);
             report(e, "nr-cg", "城关区自然资源局", "620102", 2021, 5, 2, 5);
+            report(e, "nr-lz", "兰州市自然资源局", "620100", 2020, 4, 4, 4);
         }
 
     }
@@ -48,6 +49,7 @@ class QueryApiTest {
         if (!applied) {
             Totals.awaitReports("620000", SECTOR, 2022, 5);
             Totals.awaitReports("620000", SECTOR, 2021, 2);
+            Totals.awaitReports("620000", SECTOR, 2020, 1);
             applied = true;
         }
     }
@@ -122,13 +124,24 @@ class QueryApiTest {
     @Test
     void trendGivesValueChangeAndPercentChangePerYear() {
         given().queryParam("sector", SECTOR).queryParam("metric", "requests.newReceived.total")
-                .queryParam("from", 2021).queryParam("to", 2022)
+                .queryParam("from", 2020).queryParam("to", 2022)
                 .get("/api/v1/regions/620100/trend").then().statusCode(200)
-                .body("points.year", equalTo(List.of(2021, 2022)))
-                .body("points.value", equalTo(List.of(10, 20)))
-                .body("points[1].change", equalTo(10))
-                .body("points[1].percentChange", equalTo(1.0f))
-                .body("points[0].change", nullValue());
+                .body("points.year", equalTo(List.of(2020, 2021, 2022)))
+                .body("points.value", equalTo(List.of(4, 10, 20)))
+                .body("points[2].change", equalTo(10))
+                .body("points[2].percentChange", equalTo(1.0f))
+                .body("points[1].change", equalTo(6))
+                .body("points[0].change", nullValue()); // nothing reported in 2019
+    }
+
+    @Test
+    void trendOfAYearOverYearIndicatorChangesFromTheYearBeforeItsFirstPoint() {
+        // 兰州 received 4 new requests in 2020, 10 in 2021 and 20 in 2022: +150 %, then +100 %
+        given().queryParam("sector", SECTOR).queryParam("metric", "requestsYoY").queryParam("from", 2022).queryParam("to", 2022)
+                .get("/api/v1/regions/620100/trend").then().statusCode(200)
+                .body("points.value", equalTo(List.of(1)))
+                .body("points[0].change", equalTo(-0.5f))
+                .body("points[0].percentChange", equalTo(-0.333333f));
     }
 
     @Test

@@ -68,7 +68,7 @@ public class OversightQueries {
     }
 
     public OversightViews.Quality quality(Region region, String sector, int year) throws SQLException {
-        int reports = reader.region(region.code(), sector, "ALL", year).reports();
+        int reports = reader.regions(List.of(region.code()), sector, "ALL", year, false, List.of()).current(region.code()).reports();
         List<ReportState> withWarnings = reader.reportsWithWarnings(region.code(), sector, year);
         Map<String, Integer> byRule = new TreeMap<>();
         List<ReportWarnings> crossYear = new ArrayList<>();

@@ -39,8 +39,9 @@ public class RollupQueries {
     }
 
     public Views.Totals totals(Region region, String sector, String level, int year) throws SQLException {
-        RollupRow row = reader.region(region.code(), sector, level, year);
-        RollupRow previous = reader.region(region.code(), sector, level, year - 1);
+        RollupReader.YearRows rows = reader.regions(List.of(region.code()), sector, level, year, true, null);
+        RollupRow row = rows.current(region.code());
+        RollupRow previous = rows.previous(region.code());
         Map<String, CellTotal> cells = new TreeMap<>();
         row.sums().forEach((code, sum) -> cells.put(code, new CellTotal(sum.stripTrailingZeros(), row.filled().get(code),
                 catalog.metricLabel(code).orElse(code))));
@@ -55,15 +56,14 @@ public class RollupQueries {
     public Views.Breakdown breakdown(Region region, String sector, int year, MetricRef metric) throws SQLException {
         List<Region> children = regions.children(region.code());
         String all = "ALL";
-        Map<String, RollupRow> rows = reader.regions(children.stream().map(Region::code).toList(), sector, all, year);
-        Map<String, RollupRow> previous = metric.readsPreviousYear()
-                ? reader.regions(children.stream().map(Region::code).toList(), sector, all, year - 1) : Map.of();
-        RollupRow own = reader.region(region.code(), sector, all, year);
-        Indicators.Evaluation total = metric.evaluate(own.source(reader.region(region.code(), sector, all, year - 1)));
+        List<String> codes = new ArrayList<>(children.stream().map(Region::code).toList());
+        codes.add(region.code());
+        RollupReader.YearRows rows = reader.regions(codes, sector, all, year, metric.readsPreviousYear(), metric.codes());
+        Indicators.Evaluation total = metric.evaluate(rows.current(region.code()).source(rows.previous(region.code())));
         List<BreakdownRow> out = new ArrayList<>();
         for (Region child : children) {
-            RollupRow row = rows.getOrDefault(child.code(), RollupRow.EMPTY);
-            Indicators.Evaluation e = metric.evaluate(row.source(previous.get(child.code())));
+            RollupRow row = rows.current(child.code());
+            Indicators.Evaluation e = metric.evaluate(row.source(rows.previous(child.code())));
             out.add(new BreakdownRow("REGION", child.code(), child.name(), child.level().name(), row.reports(), e.value(),
                     e.numerator(), e.denominator(), share(metric, e.value(), total.value())));
         }
@@ -78,11 +78,11 @@ public class RollupQueries {
     public Views.Comparison compareRegions(List<Region> compared, String sector, String level, int year,
                                            List<MetricRef> metrics) throws SQLException {
         List<String> codes = compared.stream().map(Region::code).toList();
-        Map<String, RollupRow> rows = reader.regions(codes, sector, level, year);
-        Map<String, RollupRow> previous = reader.regions(codes, sector, level, year - 1);
+        RollupReader.YearRows rows = reader.regions(codes, sector, level, year, metrics.stream().anyMatch(MetricRef::readsPreviousYear),
+                metrics.stream().flatMap(m -> m.codes().stream()).collect(java.util.stream.Collectors.toSet()));
         List<Entity> entities = compared.stream().map(r -> {
-            RollupRow row = rows.getOrDefault(r.code(), RollupRow.EMPTY);
-            return new Entity(r.code(), r.name(), row.reports(), row.source(previous.get(r.code())));
+            RollupRow row = rows.current(r.code());
+            return new Entity(r.code(), r.name(), row.reports(), row.source(rows.previous(r.code())));
         }).toList();
         return comparison("regions", sector, year, metrics, entities);
     }
@@ -103,7 +103,9 @@ public class RollupQueries {
     }
 
     public Views.Trend trend(Region region, String sector, String level, MetricRef metric, int from, int to) throws SQLException {
-        TreeMap<Integer, RollupRow> rows = reader.years(region.code(), sector, level, from - 1, to);
+        Map<Integer, RollupRow> rows = new TreeMap<>();
+        reader.regions(List.of(region.code()), sector, level, from - 2, to, metric.codes())
+                .forEach((year, byRegion) -> rows.put(year, byRegion.get(region.code())));
         List<TrendPoint> points = new ArrayList<>();
         BigDecimal before = null;
         for (int year = from; year <= to; year++) {
@@ -127,11 +129,10 @@ public class RollupQueries {
         if (agencyLevel == null) {
             List<Region> children = regions.children(parent.code());
             List<String> codes = children.stream().map(Region::code).toList();
-            Map<String, RollupRow> rows = reader.regions(codes, sector, "ALL", year);
-            Map<String, RollupRow> previous = reader.regions(codes, sector, "ALL", year - 1);
+            RollupReader.YearRows rows = reader.regions(codes, sector, "ALL", year, metric.readsPreviousYear(), metric.codes());
             for (Region child : children) {
-                RollupRow row = rows.getOrDefault(child.code(), RollupRow.EMPTY);
-                Indicators.Evaluation e = metric.evaluate(row.source(previous.get(child.code())));
+                RollupRow row = rows.current(child.code());
+                Indicators.Evaluation e = metric.evaluate(row.source(rows.previous(child.code())));
                 entries.add(new RankingEntry(null, child.code(), child.name(), child.code(), e.value(), e.numerator(), e.denominator(), row.reports()));
             }
         } else {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nianbao.aggregation.rollup.MetricDictionary;
+import org.nianbao.aggregation.rollup.MetricPositions;
+import org.nianbao.aggregation.rollup.StateRows;
 import org.nianbao.aggregation.rollup.ReportState;
 import org.nianbao.aggregation.rollup.StateColumns;
 import org.nianbao.model.region.Region;
@@ -33,35 +35,67 @@ public class RollupReader {
         this.dictionary = dictionary;
     }
 
-    /** Rows of several regions for one sector, level and year; regions without reports are absent. */
-    public Map<String, RollupRow> regions(List<String> regions, String sector, String level, int year) throws SQLException {
-        Map<String, RollupRow> rows = new HashMap<>();
-        query("SELECT region_code, reports, sums, filled FROM " + Tables.LIVE.rollup()
-                + " WHERE region_code = ANY (?) AND sector = ? AND level = ? AND year = ?", (c, ps) -> {
+    /**
+     * Rows of several regions for one sector and level, in the years {@code from}..{@code to}, by year and region;
+     * regions without reports are absent. One query, whatever the number of regions and years.
+     *
+     * @param metrics the metric codes to read (the rest of each row's 254 positions stay in the database), or null
+     *                for every metric: a ranking by one indicator needs two or three of them, and reading and
+     *                decoding whole rows was most of its time
+     */
+    public Map<Integer, Map<String, RollupRow>> regions(List<String> regions, String sector, String level, int from, int to,
+                                                       Collection<String> metrics) throws SQLException {
+        Map<Integer, Map<String, RollupRow>> rows = new TreeMap<>();
+        MetricPositions positions = dictionary.snapshot();
+        int[] at = metrics == null ? null : metrics.stream().map(positions::position).filter(java.util.Objects::nonNull)
+                .distinct().mapToInt(Integer::intValue).toArray();
+        query("SELECT r.year, r.region_code, r.reports, " + arrays(at) + " FROM " + Tables.LIVE.rollup()
+                + " r WHERE r.region_code = ANY (?) AND r.sector = ? AND r.level = ? AND r.year BETWEEN ? AND ?", (c, ps) -> {
             ps.setArray(1, c.createArrayOf("varchar", regions.toArray()));
-            ps.setString(2, sector);
-            ps.setString(3, level);
-            ps.setInt(4, year);
-        }, rs -> rows.put(rs.getString(1), row(rs, 2)));
-        return rows;
-    }
-
-    public RollupRow region(String region, String sector, String level, int year) throws SQLException {
-        return regions(List.of(region), sector, level, year).getOrDefault(region, RollupRow.EMPTY);
-    }
-
-    /** One region's rows by year, for trends. */
-    public TreeMap<Integer, RollupRow> years(String region, String sector, String level, int from, int to) throws SQLException {
-        TreeMap<Integer, RollupRow> rows = new TreeMap<>();
-        query("SELECT year, reports, sums, filled FROM " + Tables.LIVE.rollup()
-                + " WHERE region_code = ? AND sector = ? AND level = ? AND year BETWEEN ? AND ?", (c, ps) -> {
-            ps.setString(1, region);
             ps.setString(2, sector);
             ps.setString(3, level);
             ps.setInt(4, from);
             ps.setInt(5, to);
-        }, rs -> rows.put(rs.getInt(1), row(rs, 2)));
+        }, rs -> rows.computeIfAbsent(rs.getInt(1), y -> new HashMap<>()).put(rs.getString(2), row(rs, 3, positions, at)));
         return rows;
+    }
+
+    /** Rows of several regions in one year and, when {@code withPreviousYear}, the year before. */
+    public YearRows regions(List<String> regions, String sector, String level, int year, boolean withPreviousYear,
+                            Collection<String> metrics) throws SQLException {
+        Map<Integer, Map<String, RollupRow>> rows = regions(regions, sector, level, withPreviousYear ? year - 1 : year, year, metrics);
+        return new YearRows(rows.getOrDefault(year, Map.of()), withPreviousYear ? rows.getOrDefault(year - 1, Map.of()) : Map.of());
+    }
+
+    /** The rows of one year and of the year before, by region. */
+    public record YearRows(Map<String, RollupRow> current, Map<String, RollupRow> previous) {
+
+        public RollupRow current(String region) {
+            return current.getOrDefault(region, RollupRow.EMPTY);
+        }
+
+        /** Null when the region had no reports that year: year-over-year indicators are then blank. */
+        public RollupRow previous(String region) {
+            return previous.get(region);
+        }
+    }
+
+    /** The arrays read: the whole of each, or the selected positions (SQL arrays start at 1); as text, see {@link #row}. */
+    private static String arrays(int[] at) {
+        if (at == null) {
+            return "r.sums::text, r.filled::text";
+        }
+        if (at.length == 0) {
+            return "'{}', '{}'";
+        }
+        StringBuilder sums = new StringBuilder("ARRAY[");
+        StringBuilder filled = new StringBuilder("ARRAY[");
+        for (int k = 0; k < at.length; k++) {
+            String sep = k == 0 ? "" : ", ";
+            sums.append(sep).append("r.sums[").append(at[k] + 1).append(']');
+            filled.append(sep).append("r.filled[").append(at[k] + 1).append(']');
+        }
+        return sums.append("]::numeric[]::text, ").append(filled).append("]::integer[]::text").toString();
     }
 
     /**
@@ -169,19 +203,31 @@ public class RollupReader {
     public record ExpectedAgency(String agencyId, String name, String regionCode, String level) {
     }
 
-    private RollupRow row(ResultSet rs, int first) throws SQLException {
+    /**
+     * A row from its arrays as text, decoded by hand: the driver's generic array decoding made an object from a
+     * string for every one of the 254 positions of both arrays. {@code at[k]} is the position of element k (null:
+     * element k is position k). Metrics no report filled are left out.
+     */
+    private static RollupRow row(ResultSet rs, int first, MetricPositions positions, int[] at) throws SQLException {
         int reports = rs.getInt(first);
-        BigDecimal[] sums = (BigDecimal[]) rs.getArray(first + 1).getArray();
-        Integer[] filled = (Integer[]) rs.getArray(first + 2).getArray();
+        MetricPositions.Indexed sums = StateRows.parseValues(rs.getString(first + 1));
+        MetricPositions.Indexed filled = StateRows.parseValues(rs.getString(first + 2));
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int k = 0; k < filled.positions().length; k++) {
+            counts.put(filled.positions()[k], filled.values()[k].intValue());
+        }
         Map<String, BigDecimal> values = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i < Math.min(filled.length, dictionary.size()); i++) {
-            if (filled[i] != null && filled[i] > 0) {
-                values.put(dictionary.code(i), sums[i]);
-                counts.put(dictionary.code(i), filled[i]);
+        Map<String, Integer> filledBy = new HashMap<>();
+        for (int k = 0; k < sums.positions().length; k++) {
+            int element = sums.positions()[k];
+            Integer count = counts.get(element);
+            int position = at == null ? element : at[element];
+            if (count != null && count > 0 && position < positions.size()) {
+                values.put(positions.code(position), sums.values()[k]);
+                filledBy.put(positions.code(position), count);
             }
         }
-        return new RollupRow(reports, values, counts);
+        return new RollupRow(reports, values, filledBy);
     }
 
     private interface Binder {

@@ -1,6 +1,5 @@
 package org.nianbao.aggregation.rebuild;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -172,17 +171,8 @@ final class BulkReplay {
             RollupDelta d = e.getValue();
             CopyStream.field(chunk, k.regionCode()).append('\t');
             CopyStream.field(chunk, k.sector()).append('\t');
-            CopyStream.field(chunk, k.level()).append('\t').append(k.year()).append('\t').append(d.reports()).append('\t').append('{');
-            BigDecimal[] sums = d.sums();
-            for (int i = 0; i < sums.length; i++) {
-                chunk.append(i == 0 ? "" : ",").append(sums[i].toPlainString());
-            }
-            chunk.append("}\t{");
-            Integer[] filled = d.filled();
-            for (int i = 0; i < filled.length; i++) {
-                chunk.append(i == 0 ? "" : ",").append(filled[i]);
-            }
-            chunk.append("}\n");
+            CopyStream.field(chunk, k.level()).append('\t').append(k.year()).append('\t').append(d.reports()).append('\t')
+                    .append(d.sumsLiteral()).append('\t').append(d.filledLiteral()).append('\n');
         }
         if (chunk.length() < CHUNK_CHARS) {
             return chunk;

@@ -126,10 +126,10 @@ public class RollupStore {
                 }
             }
         }
-        String update = "UPDATE " + t.rollup() + " SET reports = ?, sums = ?, filled = ?"
+        String update = "UPDATE " + t.rollup() + " SET reports = ?, sums = ?::numeric[], filled = ?::integer[]"
                 + " WHERE region_code = ? AND sector = ? AND level = ? AND year = ?";
         String insert = "INSERT INTO " + t.rollup() + " (region_code, sector, level, year, reports, sums, filled)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " VALUES (?, ?, ?, ?, ?, ?::numeric[], ?::integer[])"
                 + " ON CONFLICT (region_code, sector, level, year) DO UPDATE SET reports = " + t.rollup() + ".reports + excluded.reports,"
                 + " sums = nb_add(" + t.rollup() + ".sums, excluded.sums), filled = nb_add(" + t.rollup() + ".filled, excluded.filled)";
         try (PreparedStatement up = c.prepareStatement(update); PreparedStatement in = c.prepareStatement(insert)) {
@@ -138,8 +138,8 @@ public class RollupStore {
                 RollupDelta d = e.getValue();
                 if (stored.containsKey(k)) {
                     up.setInt(1, d.reports());
-                    up.setArray(2, c.createArrayOf("numeric", d.sums()));
-                    up.setArray(3, c.createArrayOf("integer", d.filled()));
+                    up.setString(2, d.sumsLiteral());
+                    up.setString(3, d.filledLiteral());
                     up.setString(4, k.regionCode());
                     up.setString(5, k.sector());
                     up.setString(6, k.level());
@@ -151,8 +151,8 @@ public class RollupStore {
                     in.setString(3, k.level());
                     in.setInt(4, k.year());
                     in.setInt(5, d.reports());
-                    in.setArray(6, c.createArrayOf("numeric", d.sums()));
-                    in.setArray(7, c.createArrayOf("integer", d.filled()));
+                    in.setString(6, d.sumsLiteral());
+                    in.setString(7, d.filledLiteral());
                     in.addBatch();
                 }
             }

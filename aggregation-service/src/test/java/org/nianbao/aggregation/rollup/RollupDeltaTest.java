@@ -65,4 +65,27 @@ class RollupDeltaTest {
         assertThat(batch.sums()).containsExactly(new BigDecimal("12"), new BigDecimal("4.0"), new BigDecimal("6"));
         assertThat(batch.filled()).containsExactly(6, 6, 3); // the stored row knew a third metric: it is kept
     }
+
+    @Test
+    void arrayLiteralsLeaveBlankPositionsNullAndKeepEveryValueExact() {
+        RollupDelta d = new RollupDelta(5);
+        d.add(new MetricPositions.Indexed(new int[] {0, 2, 3}, new BigDecimal[] {
+                new BigDecimal("12"), new BigDecimal("0.25"), BigDecimal.ZERO}), +1);
+        d.add(new MetricPositions.Indexed(new int[] {0}, new BigDecimal[] {new BigDecimal("900000000000000000")}), +1);
+        for (int i = 0; i < 11; i++) {
+            d.add(new MetricPositions.Indexed(new int[] {0}, new BigDecimal[] {new BigDecimal("900000000000000000")}), +1);
+        }
+
+        // position 3 was filled with 0: a 0 sum, not a blank; positions 1 and 4 nobody filled
+        assertThat(d.sumsLiteral()).isEqualTo("{10800000000000000012,NULL,0.25,0,NULL}");
+        assertThat(d.filledLiteral()).isEqualTo("{13,0,1,1,0}");
+    }
+
+    @Test
+    void aPositionEmptiedByAWithdrawalIsBlankAgain() {
+        RollupDelta d = new RollupDelta(2);
+        d.add(values("3", "0.5"), +1);
+        d.add(values("3", "0.5"), -1);
+        assertThat(d.sumsLiteral()).isEqualTo("{NULL,NULL}");
+    }
 }

@@ -39,6 +39,9 @@ public final class Template {
     private final List<CellDefinition> cellList;
     @Schema(hidden = true)
     private final List<String> groupCellCodes;
+    /** For each cell that is a member of groups: the positions in {@link #groupCellCodes} it adds to. */
+    @Schema(hidden = true)
+    private final Map<String, int[]> groupsOfCell;
 
     Template(String id, String title, String document, YearRange years, List<Section> sections,
              List<Table> tables, List<GroupDefinition> groups) {
@@ -63,6 +66,30 @@ public final class Template {
         this.cells = Collections.unmodifiableMap(byCode);
         this.cellList = List.copyOf(byCode.values());
         this.groupCellCodes = this.groups.stream().flatMap(g -> g.metricCodes().stream()).toList();
+        Map<String, int[]> members = codeMap();
+        int position = 0;
+        for (GroupDefinition group : this.groups) {
+            for (String column : group.columnCodes()) {
+                for (String member : group.cellCodesFor(column)) {
+                    int[] before = members.getOrDefault(member, new int[0]);
+                    int[] after = java.util.Arrays.copyOf(before, before.length + 1);
+                    after[before.length] = position;
+                    members.put(member, after);
+                }
+                position++;
+            }
+        }
+        this.groupsOfCell = members;
+    }
+
+    /**
+     * A map for metric codes, sized for all of them at once. The codes share long prefixes and their String hashes
+     * cluster in the low bits: at HashMap's default sizes up to 9 codes share a bucket, which HashMap then turns into
+     * a tree searched by comparing those prefixes. That was a tenth of a rebuild's time (BENCHMARKS.md); at this
+     * size a bucket holds at most 3 of the catalog's codes.
+     */
+    public static <V> Map<String, V> codeMap() {
+        return new LinkedHashMap<>(512);
     }
 
     @JsonProperty
@@ -154,19 +181,20 @@ public final class Template {
      * A group whose member cells are all blank stays blank (absent); otherwise blank members count as 0.
      */
     public Map<String, BigDecimal> groupValues(Map<String, BigDecimal> reportCells) {
-        Map<String, BigDecimal> values = new LinkedHashMap<>();
-        for (GroupDefinition group : groups) {
-            for (String column : group.columnCodes()) {
-                BigDecimal sum = null;
-                for (String member : group.cellCodesFor(column)) {
-                    BigDecimal value = reportCells.get(member);
-                    if (value != null) {
-                        sum = sum == null ? value : sum.add(value);
-                    }
+        // one pass over the filled cells: a report fills a fraction of the members the groups list
+        BigDecimal[] sums = new BigDecimal[groupCellCodes.size()];
+        for (Map.Entry<String, BigDecimal> cell : reportCells.entrySet()) {
+            int[] targets = cell.getValue() == null ? null : groupsOfCell.get(cell.getKey());
+            if (targets != null) {
+                for (int t : targets) {
+                    sums[t] = sums[t] == null ? cell.getValue() : sums[t].add(cell.getValue());
                 }
-                if (sum != null) {
-                    values.put(group.metricCode(column), sum);
-                }
+            }
+        }
+        Map<String, BigDecimal> values = codeMap();
+        for (int i = 0; i < sums.length; i++) {
+            if (sums[i] != null) {
+                values.put(groupCellCodes.get(i), sums[i]);
             }
         }
         return values;
@@ -174,7 +202,8 @@ public final class Template {
 
     /** A report's cells plus its group cells: everything an indicator or an aggregate can refer to. */
     public Map<String, BigDecimal> metricValues(Map<String, BigDecimal> reportCells) {
-        Map<String, BigDecimal> values = new LinkedHashMap<>(reportCells);
+        Map<String, BigDecimal> values = codeMap();
+        values.putAll(reportCells);
         values.putAll(groupValues(reportCells));
         return values;
     }

@@ -143,6 +143,27 @@ class TemplateCatalogTest {
     }
 
     @Test
+    void everyGroupCellIsTheSumOfItsMembersInEveryColumn() {
+        for (Template t : List.of(GOV_2019, GOV_2021)) {
+            Map<String, BigDecimal> cells = new java.util.HashMap<>();
+            int n = 0;
+            for (String code : t.cellCodes()) {
+                cells.put(code, BigDecimal.valueOf(++n)); // distinct values: a member counted twice or missed shows
+            }
+            Map<String, BigDecimal> groups = t.groupValues(cells);
+            for (GroupDefinition g : t.groups()) {
+                for (String column : g.columnCodes()) {
+                    BigDecimal expected = g.cellCodesFor(column).stream().map(cells::get).filter(java.util.Objects::nonNull)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add);
+                    assertThat(groups.get(g.metricCode(column))).as("%s in %s", g.metricCode(column), t.id()).isEqualTo(expected);
+                }
+            }
+            assertThat(groups).hasSize(t.groupCellCodes().size());
+            assertThat(t.metricValues(cells)).hasSize(cells.size() + groups.size()).containsAllEntriesOf(cells).containsAllEntriesOf(groups);
+        }
+    }
+
+    @Test
     void comparableCodesSpanBothNationalTemplates() {
         assertThat(CATALOG.comparableCodes())
                 .contains("requests.outcome.withheld.total", "requests.outcome.otherTotal.naturalPerson",
