@@ -18,11 +18,12 @@ public final class MetricPositions {
 
     MetricPositions(List<String> codes) {
         this.codes = codes.toArray(String[]::new);
-        Map<String, Integer> byCode = new HashMap<>();
+        Map<String, Integer> byCode = org.nianbao.model.template.Template.codeMap();
         for (int i = 0; i < this.codes.length; i++) {
             byCode.put(this.codes[i], i);
         }
-        this.positions = Map.copyOf(byCode);
+        // not Map.copyOf: its open addressing probes long runs for these codes, whose hashes cluster (Template.codeMap)
+        this.positions = byCode;
     }
 
     public int size() {

@@ -132,11 +132,16 @@ public final class RollupDelta {
         return out.append('}').toString();
     }
 
-    /** The counts as a PostgreSQL array literal: {@code {3,0,1}}. */
+    /** The counts as a PostgreSQL array literal, NULL for 0 as in {@link #sumsLiteral()}: {@code {3,NULL,1}}. */
     public String filledLiteral() {
         StringBuilder out = new StringBuilder(3 * filled.length).append('{');
         for (int i = 0; i < filled.length; i++) {
-            out.append(i == 0 ? "" : ",").append(filled[i]);
+            out.append(i == 0 ? "" : ",");
+            if (filled[i] == 0) {
+                out.append("NULL");
+            } else {
+                out.append(filled[i]);
+            }
         }
         return out.append('}').toString();
     }

@@ -78,7 +78,7 @@ class RollupDeltaTest {
 
         // position 3 was filled with 0: a 0 sum, not a blank; positions 1 and 4 nobody filled
         assertThat(d.sumsLiteral()).isEqualTo("{10800000000000000012,NULL,0.25,0,NULL}");
-        assertThat(d.filledLiteral()).isEqualTo("{13,0,1,1,0}");
+        assertThat(d.filledLiteral()).isEqualTo("{13,NULL,1,1,NULL}");
     }
 
     @Test
@@ -87,5 +87,6 @@ class RollupDeltaTest {
         d.add(values("3", "0.5"), +1);
         d.add(values("3", "0.5"), -1);
         assertThat(d.sumsLiteral()).isEqualTo("{NULL,NULL}");
+        assertThat(d.filledLiteral()).isEqualTo("{NULL,NULL}");
     }
 }
