@@ -127,7 +127,7 @@ class IngestBenchmark {
 
     /** The rows one submission writes (a version with its cells, an outbox record), batch-inserted by plain JDBC. */
     private void jdbcReference(int rows) throws Exception {
-        String url = PostgresResource.embedded().getJdbcUrl("postgres", "reports");
+        String url = PostgresResource.jdbcUrl("reports");
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE bench_version (LIKE report_version INCLUDING DEFAULTS INCLUDING INDEXES)");
             s.execute("CREATE TEMP TABLE bench_outbox (LIKE outbox_event INCLUDING DEFAULTS)");

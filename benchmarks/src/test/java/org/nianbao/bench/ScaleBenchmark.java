@@ -121,12 +121,12 @@ class ScaleBenchmark {
 
     /** A fresh database {@code plain} for the plain reports table; returns its JDBC URL. */
     private static String createPlainDatabase() throws java.sql.SQLException {
-        String server = PostgresResource.embedded().getJdbcUrl("postgres", "postgres");
+        String server = PostgresResource.jdbcUrl("postgres");
         try (Connection c = DriverManager.getConnection(server, "postgres", "postgres"); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS plain");
             s.execute("CREATE DATABASE plain");
         }
-        return PostgresResource.embedded().getJdbcUrl("postgres", "plain");
+        return PostgresResource.jdbcUrl("plain");
     }
 
     private Published publishAndCopy(NationalDataset data, String plainUrl) throws Exception {

@@ -43,6 +43,22 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         // PostgreSQL each time would cost seconds. The JVM's shutdown hook stops it.
     }
 
+    /**
+     * A JDBC URL for another database on the server in use: the one {@code DB_URL} names, else the embedded one
+     * (which must be running). The user and password are those of the server in use.
+     */
+    public static String jdbcUrl(String database) {
+        var external = EnvOverride.get("DB_URL");
+        if (external.isEmpty()) {
+            return postgres.getJdbcUrl("postgres", database);
+        }
+        String url = external.get();
+        int query = url.indexOf('?');
+        int end = query < 0 ? url.length() : query;
+        int slash = url.lastIndexOf('/', end - 1);
+        return url.substring(0, slash + 1) + database + url.substring(end);
+    }
+
     /** The running embedded server, for tests that need a raw JDBC connection or to restart it. */
     public static EmbeddedPostgres embedded() {
         return postgres;

@@ -12,8 +12,7 @@ import org.nianbao.aggregation.rollup.Tables;
  * The fresh generation of state tables a rebuild fills, and the swap that makes it live. The tables are created
  * bare (columns only) so a bulk load does not maintain indexes row by row; the live tables' indexes are then
  * recreated on them from their definitions, under the live names plus {@code _next}, and get their own names back
- * at the swap. Copying the definitions (and the storage parameters) keeps a rebuild right whatever later migrations
- * do to the tables.
+ * at the swap. Copying the definitions keeps a rebuild right whatever later migrations do to the indexes.
  */
 final class FreshTables {
 
@@ -27,16 +26,7 @@ final class FreshTables {
         try (Statement s = c.createStatement()) {
             for (String table : TABLES) {
                 s.execute("DROP TABLE IF EXISTS " + table + SUFFIX);
-                s.execute("CREATE TABLE " + table + SUFFIX + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING STORAGE)");
-                String options = null; // storage parameters (toast_tuple_target, fillfactor, ...): LIKE leaves them out
-                try (ResultSet rs = s.executeQuery("SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = '" + table + "'::regclass")) {
-                    if (rs.next()) {
-                        options = rs.getString(1);
-                    }
-                }
-                if (options != null && !options.isEmpty()) {
-                    s.execute("ALTER TABLE " + table + SUFFIX + " SET (" + options + ")");
-                }
+                s.execute("CREATE TABLE " + table + SUFFIX + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING GENERATED)");
             }
         }
     }
