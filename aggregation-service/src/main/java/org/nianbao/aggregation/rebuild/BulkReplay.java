@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -123,13 +124,21 @@ final class BulkReplay {
         }
     }
 
-    /** Step 3: the roll-up rows, from the active states, each written once. */
-    void foldRollups() throws SQLException {
+    /**
+     * Step 3: the roll-up rows, from the active states, each written once. The chunks of rows go out by turns over
+     * {@code copyStreams} connections: PostgreSQL parses a COPY on one core per connection, and parsing the numbers
+     * of the dense roll-up rows, not the folding, is what this step waits on (BENCHMARKS.md, section 4).
+     */
+    void foldRollups(int copyStreams) throws SQLException {
         String sql = "SELECT province_code, ancestors::text, level, metric_values::text FROM " + Tables.NEXT.reportState()
                 + " WHERE sector = ? AND year = ? AND status = 'ACTIVE' ORDER BY province_code";
-        try (CopyStream copy = new CopyStream(dataSource, "COPY " + Tables.NEXT.rollup()
-                + " (region_code, sector, level, year, reports, sums, filled) FROM STDIN", "rebuild-copy-rollups");
-             Connection c = dataSource.getConnection()) {
+        List<CopyStream> streams = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (int i = 0; i < Math.max(1, copyStreams); i++) {
+                streams.add(new CopyStream(dataSource, "COPY " + Tables.NEXT.rollup()
+                        + " (region_code, sector, level, year, reports, sums, filled) FROM STDIN", "rebuild-copy-rollups-" + i));
+            }
+            Turns copy = new Turns(streams);
             c.setAutoCommit(false); // a cursor: the rows stream instead of arriving all at once
             StringBuilder chunk = new StringBuilder();
             for (SectorYear g : groups) {
@@ -155,9 +164,31 @@ final class BulkReplay {
                 chunk = append(chunk, fold.takeRegions(), copy);
                 chunk = append(chunk, fold.takeCountry(), copy);
             }
-            copy.send(chunk);
+            copy.next().send(chunk);
             c.commit();
-            LOG.infof("rebuild: %d roll-up rows written", copy.finish());
+            long rows = 0;
+            for (CopyStream stream : streams) {
+                rows += stream.finish();
+            }
+            LOG.infof("rebuild: %d roll-up rows written over %d connections", rows, streams.size());
+        } finally {
+            for (CopyStream stream : streams) {
+                stream.close();
+            }
+        }
+    }
+
+    /** The COPY streams taken by turns, one chunk each. */
+    private static final class Turns {
+        private final List<CopyStream> streams;
+        private int turn;
+
+        Turns(List<CopyStream> streams) {
+            this.streams = streams;
+        }
+
+        CopyStream next() {
+            return streams.get(turn++ % streams.size());
         }
     }
 
@@ -165,7 +196,7 @@ final class BulkReplay {
         return Arrays.asList(text.substring(1, text.length() - 1).split(","));
     }
 
-    private static StringBuilder append(StringBuilder chunk, Map<RollupKey, RollupDelta> rows, CopyStream copy) throws SQLException {
+    private static StringBuilder append(StringBuilder chunk, Map<RollupKey, RollupDelta> rows, Turns copy) throws SQLException {
         for (Map.Entry<RollupKey, RollupDelta> e : rows.entrySet()) {
             RollupKey k = e.getKey();
             RollupDelta d = e.getValue();
@@ -177,7 +208,7 @@ final class BulkReplay {
         if (chunk.length() < CHUNK_CHARS) {
             return chunk;
         }
-        copy.send(chunk);
+        copy.next().send(chunk);
         return new StringBuilder();
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -43,10 +44,13 @@ public class RebuildService {
     private final RollupStore store;
     private final MetricDictionary dictionary;
     private final EventConsumer live;
+    private final int copyStreams;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
     RebuildService(AgroalDataSource dataSource, KafkaConsumers consumers, EventApplier applier, RollupStore store,
-                   MetricDictionary dictionary, EventConsumer live) {
+                   MetricDictionary dictionary, EventConsumer live,
+                   @ConfigProperty(name = "nianbao.rebuild.copy-streams", defaultValue = "2") int copyStreams) {
+        this.copyStreams = copyStreams;
         this.dataSource = dataSource;
         this.consumers = consumers;
         this.applier = applier;
@@ -101,7 +105,7 @@ public class RebuildService {
             bulk.keepNewestVersions();
             index(Tables.LIVE.reportState());
             LOG.infof("rebuild: report states ready at %d s; folding the roll-ups", elapsed(t0));
-            bulk.foldRollups();
+            bulk.foldRollups(copyStreams);
             index(Tables.LIVE.rollup());
             LOG.infof("rebuild: roll-ups ready at %d s; applying the events published since the rebuild began", elapsed(t0));
             replayUntil(reader, reader.endOffsets(partitions), n -> {
