@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.nianbao.aggregation.rollup.MetricDictionary;
 import org.nianbao.aggregation.rollup.MetricPositions;
-import org.nianbao.aggregation.rollup.StateRows;
 import org.nianbao.aggregation.rollup.ReportState;
 import org.nianbao.aggregation.rollup.StateColumns;
+import org.nianbao.aggregation.rollup.StateRows;
+import org.nianbao.aggregation.rollup.Tables;
 import org.nianbao.model.region.Region;
 import org.nianbao.model.region.RegionCatalog;
-import org.nianbao.aggregation.rollup.Tables;
+import org.nianbao.model.template.Template;
 
 /** Reads the live roll-ups and report states. Each call is one indexed query. */
 @ApplicationScoped
@@ -212,17 +213,18 @@ public class RollupReader {
         int reports = rs.getInt(first);
         MetricPositions.Indexed sums = StateRows.parseValues(rs.getString(first + 1));
         MetricPositions.Indexed filled = StateRows.parseValues(rs.getString(first + 2));
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (int k = 0; k < filled.positions().length; k++) {
-            counts.put(filled.positions()[k], filled.values()[k].intValue());
+        int[] elements = filled.positions(); // ascending
+        int[] counts = new int[elements.length == 0 ? 0 : elements[elements.length - 1] + 1];
+        for (int k = 0; k < elements.length; k++) {
+            counts[elements[k]] = filled.values()[k].intValue();
         }
-        Map<String, BigDecimal> values = new HashMap<>();
-        Map<String, Integer> filledBy = new HashMap<>();
+        Map<String, BigDecimal> values = Template.codeMap();
+        Map<String, Integer> filledBy = Template.codeMap();
         for (int k = 0; k < sums.positions().length; k++) {
             int element = sums.positions()[k];
-            Integer count = counts.get(element);
+            int count = element < counts.length ? counts[element] : 0;
             int position = at == null ? element : at[element];
-            if (count != null && count > 0 && position < positions.size()) {
+            if (count > 0 && position < positions.size()) {
                 values.put(positions.code(position), sums.values()[k]);
                 filledBy.put(positions.code(position), count);
             }

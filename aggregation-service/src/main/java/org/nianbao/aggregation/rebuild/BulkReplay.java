@@ -13,6 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.TreeSet;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
@@ -125,23 +131,45 @@ final class BulkReplay {
     }
 
     /**
-     * Step 3: the roll-up rows, from the active states, each written once. The chunks of rows go out by turns over
-     * {@code copyStreams} connections: PostgreSQL parses a COPY on one core per connection, and parsing the numbers
-     * of the dense roll-up rows, not the folding, is what this step waits on (BENCHMARKS.md, section 4).
+     * Step 3: the roll-up rows, from the active states, each written once. The sectors and years are independent
+     * (each has its own rows, up to the country's), so {@code workers} of them are folded at once, each worker with
+     * its own read of the states and its own COPY. A single worker waited on PostgreSQL: on reading the states back
+     * (at the issue's size) or on parsing the dense roll-up rows of its COPY (BENCHMARKS.md, section 4), each on
+     * one core per connection.
      */
-    void foldRollups(int copyStreams) throws SQLException {
+    void foldRollups(int workers) throws SQLException {
+        Queue<SectorYear> todo = new ConcurrentLinkedQueue<>(groups);
+        int n = Math.max(1, Math.min(workers, todo.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "rebuild-fold");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Long>> folds = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                folds.add(pool.submit(() -> fold(todo)));
+            }
+            long rows = 0;
+            for (Future<Long> f : folds) {
+                rows += await(f);
+            }
+            LOG.infof("rebuild: %d roll-up rows written by %d workers", rows, n);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One worker: folds sectors and years from {@code todo} until none is left; returns the rows it wrote. */
+    private long fold(Queue<SectorYear> todo) throws SQLException {
         String sql = "SELECT province_code, ancestors::text, level, metric_values::text FROM " + Tables.NEXT.reportState()
                 + " WHERE sector = ? AND year = ? AND status = 'ACTIVE' ORDER BY province_code";
-        List<CopyStream> streams = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            for (int i = 0; i < Math.max(1, copyStreams); i++) {
-                streams.add(new CopyStream(dataSource, "COPY " + Tables.NEXT.rollup()
-                        + " (region_code, sector, level, year, reports, sums, filled) FROM STDIN", "rebuild-copy-rollups-" + i));
-            }
-            Turns copy = new Turns(streams);
+        try (CopyStream copy = new CopyStream(dataSource, "COPY " + Tables.NEXT.rollup()
+                + " (region_code, sector, level, year, reports, sums, filled) FROM STDIN", "rebuild-copy-rollups");
+             Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor: the rows stream instead of arriving all at once
             StringBuilder chunk = new StringBuilder();
-            for (SectorYear g : groups) {
+            for (SectorYear g = todo.poll(); g != null; g = todo.poll()) {
                 SubtreeFold fold = new SubtreeFold(positions.size(), g.sector(), g.year());
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setFetchSize(1_000);
@@ -164,31 +192,23 @@ final class BulkReplay {
                 chunk = append(chunk, fold.takeRegions(), copy);
                 chunk = append(chunk, fold.takeCountry(), copy);
             }
-            copy.next().send(chunk);
+            copy.send(chunk);
             c.commit();
-            long rows = 0;
-            for (CopyStream stream : streams) {
-                rows += stream.finish();
-            }
-            LOG.infof("rebuild: %d roll-up rows written over %d connections", rows, streams.size());
-        } finally {
-            for (CopyStream stream : streams) {
-                stream.close();
-            }
+            return copy.finish();
         }
     }
 
-    /** The COPY streams taken by turns, one chunk each. */
-    private static final class Turns {
-        private final List<CopyStream> streams;
-        private int turn;
-
-        Turns(List<CopyStream> streams) {
-            this.streams = streams;
-        }
-
-        CopyStream next() {
-            return streams.get(turn++ % streams.size());
+    private static long await(Future<Long> fold) throws SQLException {
+        try {
+            return fold.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while folding the roll-ups", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException s) {
+                throw s;
+            }
+            throw new IllegalStateException("folding the roll-ups failed", e.getCause());
         }
     }
 
@@ -196,7 +216,7 @@ final class BulkReplay {
         return Arrays.asList(text.substring(1, text.length() - 1).split(","));
     }
 
-    private static StringBuilder append(StringBuilder chunk, Map<RollupKey, RollupDelta> rows, Turns copy) throws SQLException {
+    private static StringBuilder append(StringBuilder chunk, Map<RollupKey, RollupDelta> rows, CopyStream copy) throws SQLException {
         for (Map.Entry<RollupKey, RollupDelta> e : rows.entrySet()) {
             RollupKey k = e.getKey();
             RollupDelta d = e.getValue();
@@ -208,7 +228,7 @@ final class BulkReplay {
         if (chunk.length() < CHUNK_CHARS) {
             return chunk;
         }
-        copy.next().send(chunk);
+        copy.send(chunk);
         return new StringBuilder();
     }
 }

@@ -44,13 +44,13 @@ public class RebuildService {
     private final RollupStore store;
     private final MetricDictionary dictionary;
     private final EventConsumer live;
-    private final int copyStreams;
+    private final int foldWorkers;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
     RebuildService(AgroalDataSource dataSource, KafkaConsumers consumers, EventApplier applier, RollupStore store,
                    MetricDictionary dictionary, EventConsumer live,
-                   @ConfigProperty(name = "nianbao.rebuild.copy-streams", defaultValue = "2") int copyStreams) {
-        this.copyStreams = copyStreams;
+                   @ConfigProperty(name = "nianbao.rebuild.fold-workers", defaultValue = "2") int foldWorkers) {
+        this.foldWorkers = foldWorkers;
         this.dataSource = dataSource;
         this.consumers = consumers;
         this.applier = applier;
@@ -105,7 +105,7 @@ public class RebuildService {
             bulk.keepNewestVersions();
             index(Tables.LIVE.reportState());
             LOG.infof("rebuild: report states ready at %d s; folding the roll-ups", elapsed(t0));
-            bulk.foldRollups(copyStreams);
+            bulk.foldRollups(foldWorkers);
             index(Tables.LIVE.rollup());
             LOG.infof("rebuild: roll-ups ready at %d s; applying the events published since the rebuild began", elapsed(t0));
             replayUntil(reader, reader.endOffsets(partitions), n -> {
