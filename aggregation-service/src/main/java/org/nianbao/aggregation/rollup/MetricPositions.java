@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.nianbao.model.template.Template;
 
 /**
  * An immutable snapshot of the metric positions, read once per batch: the fold looks up every metric of every
@@ -18,7 +19,7 @@ public final class MetricPositions {
 
     MetricPositions(List<String> codes) {
         this.codes = codes.toArray(String[]::new);
-        Map<String, Integer> byCode = org.nianbao.model.template.Template.codeMap();
+        Map<String, Integer> byCode = Template.codeMap();
         for (int i = 0; i < this.codes.length; i++) {
             byCode.put(this.codes[i], i);
         }
@@ -93,7 +94,8 @@ public final class MetricPositions {
      * is null), plus those stored by name.
      */
     public Map<String, BigDecimal> byCode(BigDecimal[] values, int[] at, Map<String, BigDecimal> other) {
-        Map<String, BigDecimal> metrics = new HashMap<>(other);
+        Map<String, BigDecimal> metrics = Template.codeMap();
+        metrics.putAll(other);
         for (int k = 0; k < values.length; k++) {
             int i = at == null ? k : at[k];
             if (values[k] != null && i < codes.length) {

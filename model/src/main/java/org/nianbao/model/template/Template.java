@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class Template {
             for (String column : group.columnCodes()) {
                 for (String member : group.cellCodesFor(column)) {
                     int[] before = members.getOrDefault(member, new int[0]);
-                    int[] after = java.util.Arrays.copyOf(before, before.length + 1);
+                    int[] after = Arrays.copyOf(before, before.length + 1);
                     after[before.length] = position;
                     members.put(member, after);
                 }
