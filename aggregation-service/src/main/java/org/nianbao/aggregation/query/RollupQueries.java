@@ -104,7 +104,8 @@ public class RollupQueries {
 
     public Views.Trend trend(Region region, String sector, String level, MetricRef metric, int from, int to) throws SQLException {
         Map<Integer, RollupRow> rows = new TreeMap<>();
-        reader.regions(List.of(region.code()), sector, level, from - 2, to, metric.codes())
+        // the year before the first point, and for a year-over-year metric the year before that
+        reader.regions(List.of(region.code()), sector, level, metric.readsPreviousYear() ? from - 2 : from - 1, to, metric.codes())
                 .forEach((year, byRegion) -> rows.put(year, byRegion.get(region.code())));
         List<TrendPoint> points = new ArrayList<>();
         BigDecimal before = null;

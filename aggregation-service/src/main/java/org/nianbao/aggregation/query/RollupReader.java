@@ -48,8 +48,7 @@ public class RollupReader {
                                                        Collection<String> metrics) throws SQLException {
         Map<Integer, Map<String, RollupRow>> rows = new TreeMap<>();
         MetricPositions positions = dictionary.snapshot();
-        int[] at = metrics == null ? null : metrics.stream().map(positions::position).filter(java.util.Objects::nonNull)
-                .distinct().mapToInt(Integer::intValue).toArray();
+        int[] at = metrics == null ? null : positions.positionsOf(metrics);
         query("SELECT r.year, r.region_code, r.reports, " + arrays(at) + " FROM " + Tables.LIVE.rollup()
                 + " r WHERE r.region_code = ANY (?) AND r.sector = ? AND r.level = ? AND r.year BETWEEN ? AND ?", (c, ps) -> {
             ps.setArray(1, c.createArrayOf("varchar", regions.toArray()));
@@ -81,7 +80,7 @@ public class RollupReader {
         }
     }
 
-    /** The arrays read: the whole of each, or the selected positions (SQL arrays start at 1); as text, see {@link #row}. */
+    /** The arrays read: the whole of each, or the selected positions; as text, see {@link #row}. */
     private static String arrays(int[] at) {
         if (at == null) {
             return "r.sums::text, r.filled::text";
@@ -89,14 +88,8 @@ public class RollupReader {
         if (at.length == 0) {
             return "'{}', '{}'";
         }
-        StringBuilder sums = new StringBuilder("ARRAY[");
-        StringBuilder filled = new StringBuilder("ARRAY[");
-        for (int k = 0; k < at.length; k++) {
-            String sep = k == 0 ? "" : ", ";
-            sums.append(sep).append("r.sums[").append(at[k] + 1).append(']');
-            filled.append(sep).append("r.filled[").append(at[k] + 1).append(']');
-        }
-        return sums.append("]::numeric[]::text, ").append(filled).append("]::integer[]::text").toString();
+        return MetricPositions.selectedElements("r.sums", at) + "::numeric[]::text, "
+                + MetricPositions.selectedElements("r.filled", at) + "::integer[]::text";
     }
 
     /**

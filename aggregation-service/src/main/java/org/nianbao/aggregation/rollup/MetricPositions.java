@@ -2,9 +2,11 @@ package org.nianbao.aggregation.rollup;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.nianbao.model.template.Template;
 
 /**
@@ -37,6 +39,20 @@ public final class MetricPositions {
 
     public String code(int position) {
         return codes[position];
+    }
+
+    /** The positions of the named codes, each once; codes without a position are left out (no stored row has them). */
+    public int[] positionsOf(Collection<String> codes) {
+        return codes.stream().map(positions::get).filter(Objects::nonNull).distinct().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** SQL for the elements of an array column at the given positions, e.g. {@code ARRAY[s.sums[3], s.sums[10]]}. */
+    public static String selectedElements(String column, int[] at) {
+        StringBuilder out = new StringBuilder("ARRAY[");
+        for (int k = 0; k < at.length; k++) {
+            out.append(k == 0 ? "" : ", ").append(column).append('[').append(at[k] + 1).append(']'); // SQL arrays start at 1
+        }
+        return out.append(']').toString();
     }
 
     /**

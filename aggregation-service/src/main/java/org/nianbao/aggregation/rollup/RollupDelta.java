@@ -99,7 +99,8 @@ public final class RollupDelta {
         return reports;
     }
 
-    public BigDecimal[] sums() {
+    /** The exact sums, for checks; rows are written from {@link #sumsLiteral()}. */
+    BigDecimal[] sums() {
         BigDecimal[] sums = new BigDecimal[whole.length];
         for (int i = 0; i < whole.length; i++) {
             BigDecimal w = BigDecimal.valueOf(whole[i]);
@@ -147,7 +148,7 @@ public final class RollupDelta {
         return out.append('}').toString();
     }
 
-    public Integer[] filled() {
+    Integer[] filled() {
         Integer[] copy = new Integer[filled.length];
         for (int i = 0; i < filled.length; i++) {
             copy[i] = filled[i];

@@ -13,8 +13,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import org.nianbao.model.event.EventJson;
 import org.nianbao.model.rules.RuleWarning;
 
@@ -46,8 +44,7 @@ public final class StateColumns {
 
     /** Only the named metrics; codes without a position are not stored by any report this service reads. */
     public static StateColumns only(MetricPositions positions, Collection<String> codes) {
-        return new StateColumns(positions, codes.stream().map(positions::position).filter(Objects::nonNull)
-                .distinct().mapToInt(Integer::intValue).toArray());
+        return new StateColumns(positions, positions.positionsOf(codes));
     }
 
     public String sql() {
@@ -57,8 +54,7 @@ public final class StateColumns {
         } else if (at.length == 0) {
             metrics = "'{}'::numeric[], '{}'::jsonb";
         } else {
-            metrics = Arrays.stream(at).mapToObj(i -> "s.metric_values[" + (i + 1) + "]")
-                    .collect(Collectors.joining(", ", "ARRAY[", "]::numeric[], '{}'::jsonb"));
+            metrics = MetricPositions.selectedElements("s.metric_values", at) + "::numeric[], '{}'::jsonb";
         }
         return FIXED + metrics + ", s.warnings";
     }
