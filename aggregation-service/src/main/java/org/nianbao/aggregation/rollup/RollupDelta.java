@@ -47,26 +47,41 @@ public final class RollupDelta {
         }
     }
 
-    /** Adds the stored row's values: the result is what the row holds after this batch. */
-    void addStored(int storedReports, BigDecimal[] storedSums, Integer[] storedFilled) {
+    /**
+     * Adds the stored row's values, given as PostgreSQL array text (NULL for blank): the result is what the row holds
+     * after this batch. Read as text rather than through the driver's arrays, which made a BigDecimal of each of the
+     * 254 positions of every row.
+     */
+    void addStored(int storedReports, String storedSums, String storedFilled) {
         reports += storedReports;
-        if (storedSums.length > whole.length || storedFilled.length > filled.length) {
+        MetricPositions.Indexed sums = StateRows.parseValues(storedSums);
+        MetricPositions.Indexed counts = StateRows.parseValues(storedFilled);
+        int n = Math.max(lastPosition(sums), lastPosition(counts)) + 1;
+        if (n > whole.length) {
             // written by a newer instance that knows more metrics: keep its positions rather than cut them off
-            int n = Math.max(storedSums.length, storedFilled.length);
             whole = Arrays.copyOf(whole, n);
             filled = Arrays.copyOf(filled, n);
             if (rest != null) {
                 rest = Arrays.copyOf(rest, n);
             }
         }
-        for (int i = 0; i < storedSums.length; i++) {
-            if (storedSums[i] != null && storedSums[i].signum() != 0) {
-                addValue(i, storedSums[i], +1);
+        int[] at = sums.positions();
+        BigDecimal[] values = sums.values();
+        for (int k = 0; k < at.length; k++) {
+            if (values[k].signum() != 0) {
+                addValue(at[k], values[k], +1);
             }
         }
-        for (int i = 0; i < storedFilled.length; i++) {
-            filled[i] += storedFilled[i] == null ? 0 : storedFilled[i];
+        at = counts.positions();
+        values = counts.values();
+        for (int k = 0; k < at.length; k++) {
+            filled[at[k]] += values[k].intValueExact();
         }
+    }
+
+    private static int lastPosition(MetricPositions.Indexed indexed) {
+        int[] at = indexed.positions();
+        return at.length == 0 ? -1 : at[at.length - 1];
     }
 
     private void addValue(int i, BigDecimal value, int sign) {
@@ -93,6 +108,22 @@ public final class RollupDelta {
             rest = new BigDecimal[whole.length];
         }
         rest[i] = rest[i] == null ? v : rest[i].add(v);
+    }
+
+    /**
+     * True if adding this changes nothing: the batch's versions of the row's reports cancel out, as when a report is
+     * submitted again with the same numbers. Such a row need not be written at all.
+     */
+    boolean changesNothing() {
+        if (reports != 0) {
+            return false;
+        }
+        for (int i = 0; i < whole.length; i++) {
+            if (whole[i] != 0 || filled[i] != 0 || (rest != null && rest[i] != null && rest[i].signum() != 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int reports() {

@@ -1,7 +1,6 @@
 package org.nianbao.aggregation.rollup;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -101,14 +100,20 @@ public class RollupStore {
      * (the order every writer locks them in, so concurrent batches cannot deadlock), added to in Java and written
      * back whole: far cheaper than element-wise array addition in SQL, which showed as the bottleneck of a bulk
      * load. Rows the batch creates are inserted; if another instance created one meanwhile, the insert falls back
-     * to adding in SQL.
+     * to adding in SQL. A row whose delta changes nothing is left alone.
      */
-    private void writeDeltas(Connection c, Tables t, TreeMap<RollupKey, RollupDelta> deltas) throws SQLException {
+    private void writeDeltas(Connection c, Tables t, TreeMap<RollupKey, RollupDelta> batchDeltas) throws SQLException {
+        TreeMap<RollupKey, RollupDelta> deltas = new TreeMap<>();
+        batchDeltas.forEach((k, d) -> {
+            if (!d.changesNothing()) {
+                deltas.put(k, d);
+            }
+        });
         if (deltas.isEmpty()) {
             return;
         }
         Map<RollupKey, RollupDelta> stored = new HashMap<>();
-        String select = "SELECT r.region_code, r.sector, r.level, r.year, r.reports, r.sums, r.filled FROM " + t.rollup() + " r"
+        String select = "SELECT r.region_code, r.sector, r.level, r.year, r.reports, r.sums::text, r.filled::text FROM " + t.rollup() + " r"
                 + " JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int[]) AS k(rc, se, le, yr)"
                 + " ON r.region_code = k.rc AND r.sector = k.se AND r.level = k.le AND r.year = k.yr"
                 + " ORDER BY r.region_code COLLATE \"C\", r.sector COLLATE \"C\", r.level COLLATE \"C\", r.year FOR UPDATE OF r";
@@ -121,7 +126,7 @@ public class RollupStore {
                 while (rs.next()) {
                     RollupKey k = new RollupKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4));
                     RollupDelta d = deltas.get(k);
-                    d.addStored(rs.getInt(5), (BigDecimal[]) rs.getArray(6).getArray(), (Integer[]) rs.getArray(7).getArray());
+                    d.addStored(rs.getInt(5), rs.getString(6), rs.getString(7));
                     stored.put(k, d);
                 }
             }

@@ -58,12 +58,31 @@ class RollupDeltaTest {
         RollupDelta more = new RollupDelta(2);
         more.add(values("-1", "1"), +1);
         batch.add(more);
-        batch.addStored(4, new BigDecimal[] {new BigDecimal("10"), new BigDecimal("2.5"), new BigDecimal("6")},
-                new Integer[] {4, 4, 3});
+        batch.addStored(4, "{10,NULL,6}", "{4,NULL,3}");
 
         assertThat(batch.reports()).isEqualTo(6);
-        assertThat(batch.sums()).containsExactly(new BigDecimal("12"), new BigDecimal("4.0"), new BigDecimal("6"));
-        assertThat(batch.filled()).containsExactly(6, 6, 3); // the stored row knew a third metric: it is kept
+        // the stored row knew a third metric: it is kept
+        assertThat(batch.sums()).containsExactly(new BigDecimal("12"), new BigDecimal("1.5"), new BigDecimal("6"));
+        assertThat(batch.filled()).containsExactly(6, 2, 3);
+        assertThat(batch.sumsLiteral()).isEqualTo("{12,1.5,6}");
+    }
+
+    @Test
+    void aDeltaWhoseVersionsCancelOutChangesNothing() {
+        RollupDelta resubmitted = new RollupDelta(3);
+        resubmitted.add(values("3", "0.5"), -1);
+        resubmitted.add(values("3", "0.5"), +1);
+        assertThat(resubmitted.changesNothing()).isTrue();
+
+        RollupDelta revised = new RollupDelta(3);
+        revised.add(values("3", "0.5"), -1);
+        revised.add(values("3", "0.75"), +1);
+        assertThat(revised.changesNothing()).isFalse();
+
+        RollupDelta blankedACell = new RollupDelta(3); // same sums, but a cell went from 0 to blank
+        blankedACell.add(new MetricPositions.Indexed(new int[] {0, 2}, new BigDecimal[] {new BigDecimal("3"), BigDecimal.ZERO}), -1);
+        blankedACell.add(new MetricPositions.Indexed(new int[] {0}, new BigDecimal[] {new BigDecimal("3")}), +1);
+        assertThat(blankedACell.changesNothing()).isFalse();
     }
 
     @Test
