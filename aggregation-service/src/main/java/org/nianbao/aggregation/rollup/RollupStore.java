@@ -103,12 +103,8 @@ public class RollupStore {
      * to adding in SQL. A row whose delta changes nothing is left alone.
      */
     private void writeDeltas(Connection c, Tables t, TreeMap<RollupKey, RollupDelta> batchDeltas) throws SQLException {
-        TreeMap<RollupKey, RollupDelta> deltas = new TreeMap<>();
-        batchDeltas.forEach((k, d) -> {
-            if (!d.changesNothing()) {
-                deltas.put(k, d);
-            }
-        });
+        TreeMap<RollupKey, RollupDelta> deltas = new TreeMap<>(batchDeltas);
+        deltas.values().removeIf(RollupDelta::changesNothing);
         if (deltas.isEmpty()) {
             return;
         }

@@ -38,8 +38,9 @@ public final class StateRows {
 
     /**
      * Parses a numeric or integer array as PostgreSQL prints it ({@code {1,NULL,2.5}}: a report's
-     * {@code metric_values}, a roll-up row's sums or counts) into the non-blank positions and values. Done by hand: the driver's generic array decoding made a BigDecimal from a string for
-     * every element, which was most of a bulk fold's time.
+     * {@code metric_values}, a roll-up row's sums or counts) into the non-blank positions and values. Done by hand:
+     * the driver's generic array decoding made a BigDecimal from a string for every element, which was most of a
+     * bulk fold's time.
      */
     public static MetricPositions.Indexed parseValues(String text) {
         int n = 0;
