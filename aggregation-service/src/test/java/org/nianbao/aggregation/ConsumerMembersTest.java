@@ -2,8 +2,13 @@ package org.nianbao.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,6 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.nianbao.aggregation.rollup.PendingCompactor;
 import org.nianbao.model.region.Region;
 import org.nianbao.model.region.RegionCatalog;
 import org.nianbao.model.region.RegionLevel;
@@ -22,11 +28,17 @@ import org.nianbao.testsupport.ReportEvents;
 
 /**
  * The consumer threads of one instance share the roll-up rows of a province and of the country. Reports of every
- * county of a province, each revised twice, spread over all partitions and so over both members: every total must
- * come out exact, each report counted once with its last version.
+ * county of a province, each revised twice, spread over all partitions and so over every member: every total must
+ * come out exact, each report counted once with its last version, whether its deltas are still pending or already
+ * compacted into the rows.
  */
 @QuarkusTest
 class ConsumerMembersTest {
+
+    @Inject
+    PendingCompactor compactor;
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final String SECTOR = "EDUCATION";
     private static final int YEAR = 2021;
@@ -69,6 +81,13 @@ class ConsumerMembersTest {
         }
         assertThat(countySums).as("the counties add up to their province").isEqualTo(expected);
 
+        compactor.compactNow();
+        assertThat(pendingDeltas()).as("deltas left pending after compaction").isZero();
+        Totals compacted = Totals.of(PROVINCE, SECTOR, YEAR);
+        assertThat(compacted.reports()).isEqualTo(agencies);
+        assertThat(compacted.sum("requests.newReceived.total")).isEqualByComparingTo(BigDecimal.valueOf(expected));
+        assertThat(compacted.filled("requests.newReceived.total")).isEqualTo(agencies);
+
         assertThat(groupMembers()).as("consumer threads in the group").isEqualTo(
                 ConfigProvider.getConfig().getValue("nianbao.consumer.threads", Integer.class));
     }
@@ -79,6 +98,14 @@ class ConsumerMembersTest {
 
     private static Map<String, BigDecimal> cells(long received) {
         return Map.of("requests.newReceived.total", BigDecimal.valueOf(received));
+    }
+
+    private long pendingDeltas() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM rollup_pending")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static int groupMembers() throws Exception {

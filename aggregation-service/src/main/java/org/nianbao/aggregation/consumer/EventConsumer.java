@@ -161,9 +161,10 @@ public class EventConsumer {
     }
 
     /**
-     * Members share the roll-up rows of a province and of the country. They lock them in one order, but a row that
-     * a third member creates meanwhile can still close a cycle; PostgreSQL then rolls one transaction back, and
-     * that batch is simply applied again (nothing of it was written).
+     * Members lock only the report states of their own partitions and append roll-up deltas without locking rows
+     * (the compactor adds them up), so they rarely conflict; during a rebalance two members can briefly hold the
+     * same report's partition. If PostgreSQL then rolls one transaction back, that batch is simply applied again
+     * (nothing of it was written).
      */
     private EventApplier.Outcome applyRetryingConflicts(List<ConsumerRecord<String, byte[]>> batch) throws Exception {
         for (int attempt = 1; ; attempt++) {

@@ -2,7 +2,6 @@ package org.nianbao.aggregation.query;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,11 +17,9 @@ import org.nianbao.aggregation.rollup.MetricDictionary;
 import org.nianbao.aggregation.rollup.MetricPositions;
 import org.nianbao.aggregation.rollup.ReportState;
 import org.nianbao.aggregation.rollup.StateColumns;
-import org.nianbao.aggregation.rollup.StateRows;
 import org.nianbao.aggregation.rollup.Tables;
 import org.nianbao.model.region.Region;
 import org.nianbao.model.region.RegionCatalog;
-import org.nianbao.model.template.Template;
 
 /** Reads the live roll-ups and report states. Each call is one indexed query. */
 @ApplicationScoped
@@ -46,17 +43,28 @@ public class RollupReader {
      */
     public Map<Integer, Map<String, RollupRow>> regions(List<String> regions, String sector, String level, int from, int to,
                                                        Collection<String> metrics) throws SQLException {
-        Map<Integer, Map<String, RollupRow>> rows = new TreeMap<>();
         MetricPositions positions = dictionary.snapshot();
         int[] at = metrics == null ? null : positions.positionsOf(metrics);
-        query("SELECT r.year, r.region_code, r.reports, " + arrays(at) + " FROM " + Tables.LIVE.rollup()
-                + " r WHERE r.region_code = ANY (?) AND r.sector = ? AND r.level = ? AND r.year BETWEEN ? AND ?", (c, ps) -> {
-            ps.setArray(1, c.createArrayOf("varchar", regions.toArray()));
-            ps.setString(2, sector);
-            ps.setString(3, level);
-            ps.setInt(4, from);
-            ps.setInt(5, to);
-        }, rs -> rows.computeIfAbsent(rs.getInt(1), y -> new HashMap<>()).put(rs.getString(2), row(rs, 3, positions, at)));
+        Map<Integer, Map<String, StoredRow>> stored = new TreeMap<>();
+        String where = " r WHERE r.region_code = ANY (?) AND r.sector = ? AND r.level = ? AND r.year BETWEEN ? AND ?";
+        // a row's value is its row plus its pending deltas; one statement reads both, so one snapshot
+        query("SELECT r.year, r.region_code, r.reports, " + arrays(at) + " FROM " + Tables.LIVE.rollup() + where
+                + " UNION ALL SELECT r.year, r.region_code, r.reports, " + arrays(at) + " FROM " + Tables.LIVE.rollupPending() + where,
+                (c, ps) -> {
+                    for (int first : new int[] {1, 6}) {
+                        ps.setArray(first, c.createArrayOf("varchar", regions.toArray()));
+                        ps.setString(first + 1, sector);
+                        ps.setString(first + 2, level);
+                        ps.setInt(first + 3, from);
+                        ps.setInt(first + 4, to);
+                    }
+                }, rs -> stored.computeIfAbsent(rs.getInt(1), y -> new HashMap<>()).computeIfAbsent(rs.getString(2), r -> new StoredRow())
+                        .add(rs.getInt(3), rs.getString(4), rs.getString(5)));
+        Map<Integer, Map<String, RollupRow>> rows = new TreeMap<>();
+        stored.forEach((year, byRegion) -> {
+            Map<String, RollupRow> out = rows.computeIfAbsent(year, y -> new HashMap<>());
+            byRegion.forEach((region, row) -> out.put(region, row.toRow(positions, at)));
+        });
         return rows;
     }
 
@@ -80,7 +88,7 @@ public class RollupReader {
         }
     }
 
-    /** The arrays read: the whole of each, or the selected positions; as text, see {@link #row}. */
+    /** The arrays read: the whole of each, or the selected positions; as text, see {@link StoredRow}. */
     private static String arrays(int[] at) {
         if (at == null) {
             return "r.sums::text, r.filled::text";
@@ -195,34 +203,6 @@ public class RollupReader {
     }
 
     public record ExpectedAgency(String agencyId, String name, String regionCode, String level) {
-    }
-
-    /**
-     * A row from its arrays as text, decoded by hand: the driver's generic array decoding made an object from a
-     * string for every one of the 254 positions of both arrays. {@code at[k]} is the position of element k (null:
-     * element k is position k). Metrics no report filled are left out.
-     */
-    private static RollupRow row(ResultSet rs, int first, MetricPositions positions, int[] at) throws SQLException {
-        int reports = rs.getInt(first);
-        MetricPositions.Indexed sums = StateRows.parseValues(rs.getString(first + 1));
-        MetricPositions.Indexed filled = StateRows.parseValues(rs.getString(first + 2));
-        int[] elements = filled.positions(); // ascending
-        int[] counts = new int[elements.length == 0 ? 0 : elements[elements.length - 1] + 1];
-        for (int k = 0; k < elements.length; k++) {
-            counts[elements[k]] = filled.values()[k].intValue();
-        }
-        Map<String, BigDecimal> values = Template.codeMap();
-        Map<String, Integer> filledBy = Template.codeMap();
-        for (int k = 0; k < sums.positions().length; k++) {
-            int element = sums.positions()[k];
-            int count = element < counts.length ? counts[element] : 0;
-            int position = at == null ? element : at[element];
-            if (count > 0 && position < positions.size()) {
-                values.put(positions.code(position), sums.values()[k]);
-                filledBy.put(positions.code(position), count);
-            }
-        }
-        return new RollupRow(reports, values, filledBy);
     }
 
     private interface Binder {

@@ -16,7 +16,8 @@ import org.nianbao.aggregation.rollup.Tables;
  */
 final class FreshTables {
 
-    static final List<String> TABLES = List.of(Tables.LIVE.rollup(), Tables.LIVE.reportState(), Tables.LIVE.agencyState());
+    static final List<String> TABLES = List.of(Tables.LIVE.rollup(), Tables.LIVE.rollupPending(), Tables.LIVE.reportState(),
+            Tables.LIVE.agencyState());
     private static final String SUFFIX = "_next";
 
     private FreshTables() {

@@ -167,6 +167,7 @@ public class RebuildService {
         try (Connection c = dataSource.getConnection()) {
             FreshTables.create(c);
             FreshTables.index(c, Tables.LIVE.agencyState()); // agencies are upserted by revision during the load
+            FreshTables.index(c, Tables.LIVE.rollupPending()); // the catch-up's deltas, compacted once live
         }
     }
 

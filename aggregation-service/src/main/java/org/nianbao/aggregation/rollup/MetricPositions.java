@@ -19,7 +19,8 @@ public final class MetricPositions {
     private final Map<String, Integer> positions;
     private final String[] codes;
 
-    MetricPositions(List<String> codes) {
+    /** {@code codes.get(i)} is the metric at position i. */
+    public MetricPositions(List<String> codes) {
         this.codes = codes.toArray(String[]::new);
         Map<String, Integer> byCode = Template.codeMap();
         for (int i = 0; i < this.codes.length; i++) {

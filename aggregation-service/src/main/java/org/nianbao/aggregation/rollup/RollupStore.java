@@ -50,9 +50,51 @@ public class RollupStore {
         writeAgencies(c, t, changes.agencies());
     }
 
-    /** The batch's merged roll-up deltas. */
+    /**
+     * The batch's merged roll-up deltas, appended to the pending table: no lock is taken on a roll-up row, so
+     * batches that touch the same province and country rows commit side by side. {@link PendingCompactor} adds
+     * them into the rows later; readers add the pending ones up meanwhile.
+     */
     public void writeRollups(Connection c, Tables t, BatchChanges changes) throws SQLException {
-        writeDeltas(c, t, changes.deltas());
+        String sql = "INSERT INTO " + t.rollupPending() + " (region_code, sector, level, year, reports, sums, filled)"
+                + " VALUES (?, ?, ?, ?, ?, ?::numeric[], ?::integer[])";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map.Entry<RollupKey, RollupDelta> e : changes.deltas().entrySet()) {
+                RollupDelta d = e.getValue();
+                if (d.changesNothing()) {
+                    continue;
+                }
+                bindRow(ps, e.getKey(), d);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Removes up to {@code limit} pending deltas and returns them merged by row, in the caller's transaction. Deltas
+     * another compactor has taken are skipped, not waited for; each delta is taken by exactly one transaction.
+     */
+    Pending takePending(Connection c, Tables t, int metrics, int limit) throws SQLException {
+        TreeMap<RollupKey, RollupDelta> taken = new TreeMap<>();
+        int rows = 0;
+        String sql = "DELETE FROM " + t.rollupPending() + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t.rollupPending()
+                + " LIMIT ? FOR UPDATE SKIP LOCKED)) RETURNING region_code, sector, level, year, reports, sums::text, filled::text";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RollupKey k = new RollupKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4));
+                    taken.computeIfAbsent(k, key -> new RollupDelta(metrics)).addStored(rs.getInt(5), rs.getString(6), rs.getString(7));
+                    rows++;
+                }
+            }
+        }
+        return new Pending(rows, taken);
+    }
+
+    /** Pending deltas taken out of the table: how many, and their sum for each roll-up row. */
+    record Pending(int deltas, TreeMap<RollupKey, RollupDelta> byRow) {
     }
 
     private void writeStates(Connection c, Tables t, MetricPositions positions, java.util.Collection<ReportState> states)
@@ -96,13 +138,13 @@ public class RollupStore {
     }
 
     /**
-     * Adds the batch's deltas to the stored rows. The stored rows of the batch are locked and read in key order
-     * (the order every writer locks them in, so concurrent batches cannot deadlock), added to in Java and written
-     * back whole: far cheaper than element-wise array addition in SQL, which showed as the bottleneck of a bulk
-     * load. Rows the batch creates are inserted; if another instance created one meanwhile, the insert falls back
-     * to adding in SQL. A row whose delta changes nothing is left alone.
+     * Adds deltas taken from the pending table to the stored rows. The stored rows are locked and read in key order
+     * (the order every compactor locks them in, so two instances' compactors cannot deadlock), added to in Java and
+     * written back whole: far cheaper than element-wise array addition in SQL, which showed as the bottleneck of a
+     * bulk load. New rows are inserted; if another instance created one meanwhile, the insert falls back to adding
+     * in SQL. A row whose delta changes nothing is left alone.
      */
-    private void writeDeltas(Connection c, Tables t, TreeMap<RollupKey, RollupDelta> batchDeltas) throws SQLException {
+    void addToRows(Connection c, Tables t, TreeMap<RollupKey, RollupDelta> batchDeltas) throws SQLException {
         TreeMap<RollupKey, RollupDelta> deltas = new TreeMap<>(batchDeltas);
         deltas.values().removeIf(RollupDelta::changesNothing);
         if (deltas.isEmpty()) {
@@ -147,19 +189,24 @@ public class RollupStore {
                     up.setInt(7, k.year());
                     up.addBatch();
                 } else {
-                    in.setString(1, k.regionCode());
-                    in.setString(2, k.sector());
-                    in.setString(3, k.level());
-                    in.setInt(4, k.year());
-                    in.setInt(5, d.reports());
-                    in.setString(6, d.sumsLiteral());
-                    in.setString(7, d.filledLiteral());
+                    bindRow(in, k, d);
                     in.addBatch();
                 }
             }
             up.executeBatch();
             in.executeBatch();
         }
+    }
+
+    /** Binds a row's key, report count and arrays, in the column order of the roll-up tables. */
+    private static void bindRow(PreparedStatement ps, RollupKey k, RollupDelta d) throws SQLException {
+        ps.setString(1, k.regionCode());
+        ps.setString(2, k.sector());
+        ps.setString(3, k.level());
+        ps.setInt(4, k.year());
+        ps.setInt(5, d.reports());
+        ps.setString(6, d.sumsLiteral());
+        ps.setString(7, d.filledLiteral());
     }
 
     /** Agency rows, each kept only if newer than the stored revision. */
