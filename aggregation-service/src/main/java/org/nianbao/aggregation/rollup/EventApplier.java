@@ -73,9 +73,7 @@ public class EventApplier {
             c.setAutoCommit(false);
             try {
                 if (tables == Tables.LIVE) {
-                    try (var s = c.createStatement()) {
-                        s.execute("SELECT pg_advisory_xact_lock_shared(" + Tables.SWITCH_LOCK + ")");
-                    }
+                    Tables.holdSwitchLockShared(c);
                 }
                 t = step(ApplyTimings.Step.PARSE, t);
                 Set<ReportState.Key> keys = new LinkedHashSet<>();

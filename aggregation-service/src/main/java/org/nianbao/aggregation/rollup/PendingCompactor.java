@@ -127,9 +127,7 @@ public class PendingCompactor {
             try {
                 if (tables == Tables.LIVE) {
                     // as a consumer batch does: a rebuild's switch-over waits for this pass, and this pass for it
-                    try (Statement s = c.createStatement()) {
-                        s.execute("SELECT pg_advisory_xact_lock_shared(" + Tables.SWITCH_LOCK + ")");
-                    }
+                    Tables.holdSwitchLockShared(c);
                 }
                 RollupStore.Pending pending = store.takePending(c, tables, dictionary.snapshot().size(), DELTAS_PER_PASS);
                 store.addToRows(c, tables, pending.byRow());
