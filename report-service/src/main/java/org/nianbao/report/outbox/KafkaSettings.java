@@ -33,6 +33,14 @@ public interface KafkaSettings {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * The relay's Kafka transactional id. Every instance of the report service shares it: only the instance
+         * holding the outbox lock sends, and a new holder fences the producer of the previous one.
+         */
+        @WithName("transactional-id")
+        @WithDefault("nianbao-report-outbox")
+        String transactionalId();
+
         @WithName("idle-poll")
         @WithDefault("250ms")
         Duration idlePoll();

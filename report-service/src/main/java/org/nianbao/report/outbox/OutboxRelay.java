@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,10 +28,9 @@ import org.jboss.logging.Logger;
  * Relays outbox rows to Kafka in id order and marks them sent.
  * <p>
  * One relay is active per database (a transaction-scoped advisory lock), so records of one key leave in
- * the order they were committed even with several service instances. A batch is marked sent only after
- * Kafka has acknowledged every record of it; a failure leaves the whole batch unsent to be sent again
- * (the consumers drop the duplicates by version). While Kafka is down, submissions keep succeeding and
- * rows simply wait here.
+ * the order they were committed even with several service instances. Each batch is one Kafka transaction,
+ * marked sent only after it has committed; a failure aborts it and leaves the whole batch unsent, to be sent
+ * again in the same order. While Kafka is down, submissions keep succeeding and rows simply wait here.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -110,7 +108,7 @@ public class OutboxRelay {
             } catch (Exception e) {
                 healthy = false;
                 LOG.warnf("outbox relay paused for %d ms: %s", backoff.toMillis(), e.toString());
-                closeProducer(); // a fresh producer after a failure: no half-known sequence state
+                closeProducer(); // a fresh producer after any failure: its initialisation aborts the open transaction
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
@@ -118,12 +116,13 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends the oldest unsent rows and marks the acknowledged ones sent; returns how many (0 when idle or
-     * another relay holds the lock).
+     * Sends the oldest unsent rows in one Kafka transaction and marks them sent once it has committed; returns
+     * how many (0 when idle or another relay holds the lock).
      * <p>
-     * Order per key matters more than throughput here: sending stops at the first record that fails at once
-     * (e.g. no metadata while the broker is down), so no later record can overtake it, and only the
-     * acknowledged prefix of the batch is marked sent. The rest is sent again, in order, by the next attempt.
+     * All or nothing: if any record fails, the transaction is never committed (the next producer's
+     * initialisation aborts it), consumers reading committed records never see any of it, nothing is marked
+     * sent, and the next attempt sends the same rows again in the same order. Only a commit whose answer is lost
+     * can repeat a batch, which consumers drop by version.
      */
     int relayBatch() throws Exception {
         try (Connection c = dataSource.getConnection()) {
@@ -134,19 +133,18 @@ public class OutboxRelay {
                     return 0;
                 }
                 List<Long> ids = new ArrayList<>();
-                List<Future<RecordMetadata>> acks = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT id, topic, record_key, payload FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
                     ps.setInt(1, settings.outbox().batchSize());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
+                            if (ids.isEmpty()) {
+                                producer().beginTransaction();
+                            }
                             Future<RecordMetadata> ack = producer().send(
                                     new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(4)));
                             ids.add(rs.getLong(1));
-                            acks.add(ack);
-                            if (failedAtOnce(ack)) {
-                                break;
-                            }
+                            throwIfFailedAtOnce(ack); // e.g. no metadata while the broker is down: no use sending the rest
                         }
                     }
                 }
@@ -154,27 +152,11 @@ public class OutboxRelay {
                     c.rollback();
                     return 0;
                 }
-                producer().flush();
-                Exception failure = null;
-                int acknowledged = 0;
-                for (Future<RecordMetadata> ack : acks) {
-                    try {
-                        ack.get(30, TimeUnit.SECONDS);
-                        acknowledged++;
-                    } catch (ExecutionException | TimeoutException e) {
-                        failure = e;
-                        break;
-                    }
-                }
-                if (acknowledged > 0) {
-                    markSent(c, ids.subList(0, acknowledged));
-                }
+                producer().commitTransaction(); // throws if any record failed, or after max.block.ms
+                markSent(c, ids);
                 c.commit();
-                relayed.addAndGet(acknowledged);
-                if (failure != null) {
-                    throw failure;
-                }
-                return acknowledged;
+                relayed.addAndGet(ids.size());
+                return ids.size();
             } catch (Exception e) {
                 safeRollback(c);
                 throw e;
@@ -182,18 +164,14 @@ public class OutboxRelay {
         }
     }
 
-    private static boolean failedAtOnce(Future<RecordMetadata> ack) {
+    private static void throwIfFailedAtOnce(Future<RecordMetadata> ack) throws Exception {
         if (!ack.isDone()) {
-            return false;
+            return;
         }
         try {
             ack.get();
-            return false;
         } catch (ExecutionException e) {
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

@@ -42,6 +42,8 @@ public final class TopicReader {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // the relay sends in Kafka transactions; a failed one stays in the log, aborted, and no consumer reads it
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<Event> events = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
