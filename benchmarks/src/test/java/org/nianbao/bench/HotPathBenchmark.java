@@ -29,7 +29,7 @@ class HotPathBenchmark {
     @Test
     void hotPaths() throws Exception {
         Options options = new OptionsBuilder()
-                .include("org\\.nianbao\\.bench\\.jmh\\..*")
+                .include(System.getProperty("hotpath.include", "org\\.nianbao\\.bench\\.jmh\\..*"))
                 .forks(Integer.getInteger("hotpath.forks", 1))
                 .jvmArgsAppend("-Xmx512m")
                 .warmupIterations(3).warmupTime(TimeValue.seconds(1))

@@ -148,15 +148,57 @@ public final class RollupDelta {
      * BigDecimal per position.
      */
     public String sumsLiteral() {
-        StringBuilder out = new StringBuilder(8 * whole.length).append('{');
-        for (int i = 0; i < whole.length; i++) {
-            if (i > 0) {
+        return literal(false, true);
+    }
+
+    /** The counts as a PostgreSQL array literal, NULL for 0 as in {@link #sumsLiteral()}: {@code {3,NULL,1}}. */
+    public String filledLiteral() {
+        return literal(false, false);
+    }
+
+    /**
+     * The sums as a pending delta is stored: only the span from the first to the last position it changes, with that
+     * span's bounds ({@code [38:41]={1,NULL,NULL,-1}}). A revision usually changes a few cells; written whole, each of
+     * its eight deltas was two arrays of 254 positions, nearly all NULL, that PostgreSQL parsed, stored and printed
+     * again for the compactor. Reading {@code sums[i]} outside the span gives NULL, as a blank position does.
+     */
+    String sumsSpanLiteral() {
+        return literal(true, true);
+    }
+
+    /** The counts of a pending delta, as {@link #sumsSpanLiteral()}. */
+    String filledSpanLiteral() {
+        return literal(true, false);
+    }
+
+    private String literal(boolean spanOnly, boolean sums) {
+        int from = 0;
+        int to = whole.length;
+        if (spanOnly) {
+            while (from < to && blank(from, sums)) {
+                from++;
+            }
+            while (to > from && blank(to - 1, sums)) {
+                to--;
+            }
+            if (from == to) {
+                return "{}";
+            }
+        }
+        StringBuilder out = new StringBuilder((sums ? 8 : 3) * (to - from) + 12);
+        if (from > 0) {
+            out.append('[').append(from + 1).append(':').append(to).append("]="); // PostgreSQL counts from 1
+        }
+        out.append('{');
+        for (int i = from; i < to; i++) {
+            if (i > from) {
                 out.append(',');
             }
-            boolean exact = rest == null || rest[i] == null;
-            if (filled[i] == 0 && whole[i] == 0 && (exact || rest[i].signum() == 0)) {
+            if (blank(i, sums)) {
                 out.append("NULL");
-            } else if (exact) {
+            } else if (!sums) {
+                out.append(filled[i]);
+            } else if (rest == null || rest[i] == null) {
                 out.append(whole[i]);
             } else {
                 out.append(BigDecimal.valueOf(whole[i]).add(rest[i]).toPlainString());
@@ -165,18 +207,12 @@ public final class RollupDelta {
         return out.append('}').toString();
     }
 
-    /** The counts as a PostgreSQL array literal, NULL for 0 as in {@link #sumsLiteral()}: {@code {3,NULL,1}}. */
-    public String filledLiteral() {
-        StringBuilder out = new StringBuilder(3 * filled.length).append('{');
-        for (int i = 0; i < filled.length; i++) {
-            out.append(i == 0 ? "" : ",");
-            if (filled[i] == 0) {
-                out.append("NULL");
-            } else {
-                out.append(filled[i]);
-            }
+    /** A sum is written NULL where no report fills the position and it adds nothing; a count where it is 0. */
+    private boolean blank(int i, boolean sums) {
+        if (!sums) {
+            return filled[i] == 0;
         }
-        return out.append('}').toString();
+        return filled[i] == 0 && whole[i] == 0 && (rest == null || rest[i] == null || rest[i].signum() == 0);
     }
 
     Integer[] filled() {

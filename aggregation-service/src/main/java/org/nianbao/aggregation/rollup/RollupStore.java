@@ -64,7 +64,9 @@ public class RollupStore {
                 if (d.changesNothing()) {
                     continue;
                 }
-                bindRow(ps, e.getKey(), d);
+                bindKey(ps, e.getKey(), d);
+                ps.setString(6, d.sumsSpanLiteral());
+                ps.setString(7, d.filledSpanLiteral());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -198,15 +200,20 @@ public class RollupStore {
         }
     }
 
-    /** Binds a row's key, report count and arrays, in the column order of the roll-up tables. */
+    /** Binds a row's key, report count and whole arrays, in the column order of the roll-up tables. */
     private static void bindRow(PreparedStatement ps, RollupKey k, RollupDelta d) throws SQLException {
+        bindKey(ps, k, d);
+        ps.setString(6, d.sumsLiteral());
+        ps.setString(7, d.filledLiteral());
+    }
+
+    /** Binds a row's key and report count (parameters 1–5). */
+    private static void bindKey(PreparedStatement ps, RollupKey k, RollupDelta d) throws SQLException {
         ps.setString(1, k.regionCode());
         ps.setString(2, k.sector());
         ps.setString(3, k.level());
         ps.setInt(4, k.year());
         ps.setInt(5, d.reports());
-        ps.setString(6, d.sumsLiteral());
-        ps.setString(7, d.filledLiteral());
     }
 
     /** Agency rows, each kept only if newer than the stored revision. */

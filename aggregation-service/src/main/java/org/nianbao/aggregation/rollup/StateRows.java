@@ -38,7 +38,8 @@ public final class StateRows {
 
     /**
      * Parses a numeric or integer array as PostgreSQL prints it ({@code {1,NULL,2.5}}: a report's
-     * {@code metric_values}, a roll-up row's sums or counts) into the non-blank positions and values. Done by hand:
+     * {@code metric_values}, a roll-up row's sums or counts; {@code [38:41]={1,NULL,NULL,-1}} for a pending delta's
+     * span) into the non-blank positions (from 0) and values. Done by hand:
      * the driver's generic array decoding made a BigDecimal from a string for every element, which was most of a
      * bulk fold's time.
      */
@@ -48,6 +49,11 @@ public final class StateRows {
         BigDecimal[] values = new BigDecimal[64];
         int position = 0;
         int start = 1;
+        if (text.startsWith("[")) { // an array with its own bounds, [38:41]={…}: a pending delta's span
+            int colon = text.indexOf(':');
+            position = Integer.parseInt(text, 1, colon, 10) - 1; // PostgreSQL counts from 1
+            start = text.indexOf('{') + 1;
+        }
         int end = text.length() - 1; // without the braces
         while (start < end) {
             int comma = text.indexOf(',', start);

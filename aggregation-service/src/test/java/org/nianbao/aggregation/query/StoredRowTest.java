@@ -41,4 +41,20 @@ class StoredRowTest {
         assertThat(row.filled()).containsEntry("d", 2).containsEntry("b", 1).doesNotContainKeys("a", "c");
         assertThat(row.value("b")).isEqualByComparingTo("6");
     }
+
+    @Test
+    void pendingDeltasStoredAsSpansAddAtTheirOwnPositions() {
+        RollupRow row = new StoredRow()
+                .add(2, "{10,NULL,3,7}", "{2,NULL,1,1}")
+                .add(0, "[3:3]={2}", "{}")             // a revision of c: +2, as PostgreSQL prints a span
+                .add(-1, "[4:4]={-7}", "[4:4]={-1}")    // the withdrawal of the only report with d
+                .add(1, "[2:3]={4,NULL}", "[2:2]={1}")  // a new report filling b only
+                .toRow(POSITIONS, null);
+
+        assertThat(row.reports()).isEqualTo(2);
+        assertThat(row.value("a")).isEqualByComparingTo("10");
+        assertThat(row.value("b")).isEqualByComparingTo("4");
+        assertThat(row.value("c")).isEqualByComparingTo("5");
+        assertThat(row.filled()).containsEntry("b", 1).containsEntry("c", 1).doesNotContainKey("d");
+    }
 }

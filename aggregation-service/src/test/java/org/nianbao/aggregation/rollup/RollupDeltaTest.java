@@ -108,4 +108,35 @@ class RollupDeltaTest {
         assertThat(d.sumsLiteral()).isEqualTo("{NULL,NULL}");
         assertThat(d.filledLiteral()).isEqualTo("{NULL,NULL}");
     }
+
+    @Test
+    void aPendingDeltaKeepsOnlyTheSpanItChangesAndReadsBackAtItsPositions() {
+        RollupDelta revision = new RollupDelta(254);
+        revision.add(new MetricPositions.Indexed(new int[] {37, 40}, new BigDecimal[] {new BigDecimal("5"), new BigDecimal("2.5")}), +1);
+        revision.add(new MetricPositions.Indexed(new int[] {37, 40}, new BigDecimal[] {new BigDecimal("3"), new BigDecimal("2.5")}), -1);
+        revision.add(new MetricPositions.Indexed(new int[] {38}, new BigDecimal[] {new BigDecimal("1")}), +1);
+
+        // positions 37-38 change; 40's value is the same in both versions, so the span ends at 38 (PostgreSQL: 38-39)
+        assertThat(revision.sumsSpanLiteral()).isEqualTo("[38:39]={2,1}");
+        assertThat(revision.filledSpanLiteral()).isEqualTo("[39:39]={1}");
+
+        RollupDelta read = new RollupDelta(254);
+        read.addStored(0, revision.sumsSpanLiteral(), revision.filledSpanLiteral());
+        assertThat(read.sums()[37]).isEqualByComparingTo("2");
+        assertThat(read.sums()[38]).isEqualByComparingTo("1");
+        assertThat(read.filled()[38]).isEqualTo(1);
+        assertThat(read.filledLiteral()).isEqualTo(revision.filledLiteral());
+        assertThat(read.sumsLiteral()).isEqualTo(revision.sumsLiteral());
+    }
+
+    @Test
+    void aSpanFromTheFirstPositionNeedsNoBoundsAndAnEmptyOneIsEmpty() {
+        RollupDelta d = new RollupDelta(4);
+        d.add(values("1", "2"), +1);
+        assertThat(d.sumsSpanLiteral()).isEqualTo("{1,2}");
+        RollupDelta countOnly = new RollupDelta(4);
+        countOnly.add(new MetricPositions.Indexed(new int[0], new BigDecimal[0]), +1); // a report with no cell filled
+        assertThat(countOnly.sumsSpanLiteral()).isEqualTo("{}");
+        assertThat(countOnly.changesNothing()).isFalse();
+    }
 }
