@@ -1,6 +1,5 @@
 package org.nianbao.report.outbox;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +26,16 @@ import org.jboss.logging.Logger;
 /**
  * Relays outbox rows to Kafka in id order and marks them sent.
  * <p>
- * One relay is active per database (a transaction-scoped advisory lock), so records of one key leave in
- * the order they were committed even with several service instances. Each batch is one Kafka transaction,
- * marked sent only after it has committed; a failure aborts it and leaves the whole batch unsent, to be sent
- * again in the same order. While Kafka is down, submissions keep succeeding and rows simply wait here.
+ * One relay is active per database: the instance holding a session advisory lock on its own connection (not a
+ * pooled one, so that closing it always releases the lock), so records of one key leave in the order they were
+ * committed even with several service instances. The others try for the lock every second and take over within
+ * about a second when the holder stops or loses its connection. Holding the lock for as long as it runs, rather
+ * than per batch, matters because the instances share one Kafka transactional id: a new holder's producer fences
+ * the previous one's, which must then start again.
+ * <p>
+ * Each batch is one Kafka transaction, marked sent only after it has committed; a failure aborts it and leaves
+ * the whole batch unsent, to be sent again in the same order. While Kafka is down, submissions keep succeeding
+ * and rows simply wait here.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,7 +44,8 @@ public class OutboxRelay {
     private static final long ADVISORY_LOCK = 0x4e69616e62616f01L; // "Nianbao" + 1
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-    private final AgroalDataSource dataSource;
+    private static final Duration LEADER_POLL = Duration.ofSeconds(1);
+
     private final KafkaClients kafka;
     private final KafkaSettings settings;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -47,10 +53,14 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile boolean healthy;
     private Thread thread;
+    private final AtomicLong failures = new AtomicLong();
+    private final OutboxConnection database;
     private KafkaProducer<String, byte[]> producer;
+    private Connection connection; // this relay's own, outside the pool; holds the lock while leading
+    private boolean leading;
 
-    OutboxRelay(AgroalDataSource dataSource, KafkaClients kafka, KafkaSettings settings) {
-        this.dataSource = dataSource;
+    OutboxRelay(OutboxConnection database, KafkaClients kafka, KafkaSettings settings) {
+        this.database = database;
         this.kafka = kafka;
         this.settings = settings;
     }
@@ -69,6 +79,7 @@ public class OutboxRelay {
             thread.join(10_000);
         }
         closeProducer();
+        dropLeadership();
     }
 
     /** Asks the relay to look at the outbox now rather than at its next poll. */
@@ -81,9 +92,19 @@ public class OutboxRelay {
         return relayed.get();
     }
 
-    /** False while the last attempt to reach Kafka failed. */
+    /** False while the last attempt to reach Kafka or the database failed. */
     public boolean healthy() {
         return healthy;
+    }
+
+    /** Failed attempts since start (each one backs off and retries), for tests. */
+    long failures() {
+        return failures.get();
+    }
+
+    /** True while this instance holds the outbox lock and relays. */
+    boolean leading() {
+        return leading;
     }
 
     private void run() {
@@ -94,6 +115,12 @@ public class OutboxRelay {
                 if (!topicsReady) {
                     kafka.ensureTopics();
                     topicsReady = true;
+                }
+                if (!lead()) {
+                    healthy = true;
+                    wakeUps.tryAcquire(LEADER_POLL.toMillis(), TimeUnit.MILLISECONDS); // another instance relays
+                    wakeUps.drainPermits();
+                    continue;
                 }
                 int sent = relayBatch();
                 healthy = true;
@@ -107,17 +134,54 @@ public class OutboxRelay {
                 return;
             } catch (Exception e) {
                 healthy = false;
+                failures.incrementAndGet();
                 LOG.warnf("outbox relay paused for %d ms: %s", backoff.toMillis(), e.toString());
                 closeProducer(); // a fresh producer after any failure: its initialisation aborts the open transaction
+                if (e instanceof SQLException) {
+                    dropLeadership(); // the connection may be gone, and the lock with it: take it again from scratch
+                }
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
     }
 
+    /** Holds the outbox lock, or tries to take it; true if this instance relays. */
+    private boolean lead() throws SQLException {
+        if (leading) {
+            return true;
+        }
+        if (connection == null) {
+            connection = database.open();
+        }
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + ADVISORY_LOCK + ")")) {
+            rs.next();
+            leading = rs.getBoolean(1);
+        }
+        if (leading) {
+            connection.setAutoCommit(false);
+            LOG.info("this instance now relays the outbox to Kafka (it holds the outbox lock)");
+        }
+        return leading;
+    }
+
+    /** Closes this relay's connection, which releases the lock if it held it. */
+    private void dropLeadership() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already broken: the server ends the session, and the lock with it
+            }
+            connection = null;
+        }
+        leading = false;
+    }
+
     /**
      * Sends the oldest unsent rows in one Kafka transaction and marks them sent once it has committed; returns
-     * how many (0 when idle or another relay holds the lock).
+     * how many (0 when idle). Runs on this relay's connection, which holds the outbox lock.
      * <p>
      * All or nothing: if any record fails, the transaction is never committed (the next producer's
      * initialisation aborts it), consumers reading committed records never see any of it, nothing is marked
@@ -125,42 +189,36 @@ public class OutboxRelay {
      * can repeat a batch, which consumers drop by version.
      */
     int relayBatch() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (!tryLock(c)) {
-                    c.rollback();
-                    return 0;
-                }
-                List<Long> ids = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id, topic, record_key, payload FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
-                    ps.setInt(1, settings.outbox().batchSize());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            if (ids.isEmpty()) {
-                                producer().beginTransaction();
-                            }
-                            Future<RecordMetadata> ack = producer().send(
-                                    new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(4)));
-                            ids.add(rs.getLong(1));
-                            throwIfFailedAtOnce(ack); // e.g. no metadata while the broker is down: no use sending the rest
+        Connection c = connection;
+        try {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, topic, record_key, payload FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
+                ps.setInt(1, settings.outbox().batchSize());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (ids.isEmpty()) {
+                            producer().beginTransaction();
                         }
+                        Future<RecordMetadata> ack = producer().send(
+                                new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                        ids.add(rs.getLong(1));
+                        throwIfFailedAtOnce(ack); // e.g. no metadata while the broker is down: no use sending the rest
                     }
                 }
-                if (ids.isEmpty()) {
-                    c.rollback();
-                    return 0;
-                }
-                producer().commitTransaction(); // throws if any record failed, or after max.block.ms
-                markSent(c, ids);
-                c.commit();
-                relayed.addAndGet(ids.size());
-                return ids.size();
-            } catch (Exception e) {
-                safeRollback(c);
-                throw e;
             }
+            if (ids.isEmpty()) {
+                c.rollback();
+                return 0;
+            }
+            producer().commitTransaction(); // throws if any record failed, or after max.block.ms
+            markSent(c, ids);
+            c.commit();
+            relayed.addAndGet(ids.size());
+            return ids.size();
+        } catch (Exception e) {
+            safeRollback(c);
+            throw e;
         }
     }
 
@@ -172,14 +230,6 @@ public class OutboxRelay {
             ack.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    private static boolean tryLock(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_try_advisory_xact_lock(" + ADVISORY_LOCK + ")")) {
-            rs.next();
-            return rs.getBoolean(1);
         }
     }
 
@@ -213,7 +263,7 @@ public class OutboxRelay {
         try {
             c.rollback();
         } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it
+            // the connection is broken; the next attempt opens a new one
         }
     }
 
