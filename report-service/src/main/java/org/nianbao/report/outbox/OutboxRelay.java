@@ -54,6 +54,7 @@ public class OutboxRelay {
     private volatile boolean healthy;
     private Thread thread;
     private final AtomicLong failures = new AtomicLong();
+    private final RelayTimings timings = new RelayTimings(); // used by the relay thread only
     private final OutboxConnection database;
     private KafkaProducer<String, byte[]> producer;
     private Connection connection; // this relay's own, outside the pool; holds the lock while leading
@@ -190,6 +191,7 @@ public class OutboxRelay {
      */
     int relayBatch() throws Exception {
         Connection c = connection;
+        long start = System.nanoTime();
         try {
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
@@ -211,9 +213,16 @@ public class OutboxRelay {
                 c.rollback();
                 return 0;
             }
+            long read = System.nanoTime();
+            timings.add(RelayTimings.Step.READ_AND_SEND, read - start);
             producer().commitTransaction(); // throws if any record failed, or after max.block.ms
+            long committed = System.nanoTime();
+            timings.add(RelayTimings.Step.KAFKA_COMMIT, committed - read);
             markSent(c, ids);
             c.commit();
+            long done = System.nanoTime();
+            timings.add(RelayTimings.Step.MARK_SENT, done - committed);
+            timings.batchDone(ids.size(), done - start, LOG::info);
             relayed.addAndGet(ids.size());
             return ids.size();
         } catch (Exception e) {
