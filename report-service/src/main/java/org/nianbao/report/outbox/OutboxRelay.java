@@ -43,22 +43,21 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK = 0x4e69616e62616f01L; // "Nianbao" + 1
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-
     private static final Duration LEADER_POLL = Duration.ofSeconds(1);
 
+    private final OutboxConnection database;
     private final KafkaClients kafka;
     private final KafkaSettings settings;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final RelayTimings timings = new RelayTimings(); // the relay thread's only
     private volatile boolean running;
     private volatile boolean healthy;
+    private volatile boolean leading;
     private Thread thread;
-    private final AtomicLong failures = new AtomicLong();
-    private final RelayTimings timings = new RelayTimings(); // used by the relay thread only
-    private final OutboxConnection database;
     private KafkaProducer<String, byte[]> producer;
     private Connection connection; // this relay's own, outside the pool; holds the lock while leading
-    private boolean leading;
 
     OutboxRelay(OutboxConnection database, KafkaClients kafka, KafkaSettings settings) {
         this.database = database;
