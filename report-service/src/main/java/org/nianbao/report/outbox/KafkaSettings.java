@@ -41,6 +41,11 @@ public interface KafkaSettings {
         @WithDefault("nianbao-report-outbox")
         String transactionalId();
 
+        /** The age of the oldest unsent event past which the outbox health check says DOWN. */
+        @WithName("max-unsent-age")
+        @WithDefault("60s")
+        Duration maxUnsentAge();
+
         @WithName("idle-poll")
         @WithDefault("250ms")
         Duration idlePoll();

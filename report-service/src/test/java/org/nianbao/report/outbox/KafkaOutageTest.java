@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,10 @@ class KafkaOutageTest {
                             .then().statusCode(v == 1 ? 201 : 200);
                 }
             }
+            // the outbox health check tells an operator that events are waiting (its %test limit is 2 s)
+            JsonPath down = awaitOutboxHealth(503);
+            assertThat(down.getLong("checks[0].data.unsent")).isGreaterThanOrEqualTo(AGENCIES * VERSIONS);
+            assertThat(down.getLong("checks[0].data.oldestUnsentSeconds")).isGreaterThan(2);
         } finally {
             KafkaResource.startBroker();
         }
@@ -54,5 +60,26 @@ class KafkaOutageTest {
         }
         // the agencies registered before the outage were published too, keyed by id
         assertThat(TopicReader.await(Topics.AGENCIES, agencies.get(0), 1, Duration.ofSeconds(30))).hasSize(1);
+        assertThat(awaitOutboxHealth(200).getLong("checks[0].data.unsent")).isZero();
+    }
+
+    private static JsonPath awaitOutboxHealth(int status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var response = RestAssured.get("/q/health/group/outbox");
+            if (response.statusCode() == status || System.nanoTime() > deadline) {
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+                return response.jsonPath();
+            }
+            sleep(200);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
