@@ -46,6 +46,19 @@ public interface KafkaSettings {
         @WithDefault("60s")
         Duration maxUnsentAge();
 
+        /**
+         * How long sent rows stay in the outbox before the relay deletes them: Kafka and the report versions hold
+         * everything they say, so they are kept only to look into recent relaying.
+         */
+        @WithName("keep-sent")
+        @WithDefault("7d")
+        Duration keepSent();
+
+        /** How often the relay looks for sent rows past {@link #keepSent()}. */
+        @WithName("prune-every")
+        @WithDefault("10m")
+        Duration pruneEvery();
+
         @WithName("idle-poll")
         @WithDefault("250ms")
         Duration idlePoll();

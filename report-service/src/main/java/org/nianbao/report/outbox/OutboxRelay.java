@@ -44,6 +44,7 @@ public class OutboxRelay {
     private static final long ADVISORY_LOCK = 0x4e69616e62616f01L; // "Nianbao" + 1
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration LEADER_POLL = Duration.ofSeconds(1);
+    private static final int PRUNE_CHUNK = 5_000;
 
     private final OutboxConnection database;
     private final KafkaClients kafka;
@@ -58,6 +59,7 @@ public class OutboxRelay {
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
     private Connection connection; // this relay's own, outside the pool; holds the lock while leading
+    private long nextPruneAt = System.nanoTime();
 
     OutboxRelay(OutboxConnection database, KafkaClients kafka, KafkaSettings settings) {
         this.database = database;
@@ -122,6 +124,7 @@ public class OutboxRelay {
                     wakeUps.drainPermits();
                     continue;
                 }
+                pruneIfDue();
                 int sent = relayBatch();
                 healthy = true;
                 backoff = Duration.ofMillis(100);
@@ -177,6 +180,26 @@ public class OutboxRelay {
             connection = null;
         }
         leading = false;
+    }
+
+    /**
+     * Deletes sent rows older than {@code nianbao.outbox.keep-sent}, so that the outbox does not grow by every event
+     * ever published. One chunk at a time between batches, so that a large backlog of old rows (a first run after
+     * an upgrade) never holds up relaying for long.
+     */
+    private void pruneIfDue() throws SQLException {
+        if (System.nanoTime() - nextPruneAt < 0) {
+            return;
+        }
+        int deleted;
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (ARRAY("
+                + "SELECT id FROM outbox_event WHERE sent_at < now() - make_interval(secs => ?) LIMIT ?))")) {
+            ps.setDouble(1, settings.outbox().keepSent().toMillis() / 1000.0);
+            ps.setInt(2, PRUNE_CHUNK);
+            deleted = ps.executeUpdate();
+        }
+        connection.commit();
+        nextPruneAt = System.nanoTime() + (deleted == PRUNE_CHUNK ? 0 : settings.outbox().pruneEvery().toNanos());
     }
 
     /**
