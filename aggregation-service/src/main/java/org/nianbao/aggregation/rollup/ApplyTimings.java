@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  */
 final class ApplyTimings {
 
-    enum Step { PARSE, READ_STATES, FOLD, WRITE_STATES, WRITE_ROLLUPS, COMMIT }
+    /** BEGIN: a pooled connection and, live, the rebuild's switch lock (one round trip). */
+    enum Step { PARSE, BEGIN, READ_STATES, FOLD, WRITE_STATES, WRITE_ROLLUPS, COMMIT }
 
     private static final long REPORT_EVERY_NANOS = 30_000_000_000L;
 

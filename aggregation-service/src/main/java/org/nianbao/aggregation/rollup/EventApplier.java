@@ -69,13 +69,14 @@ public class EventApplier {
                         e.getMessage());
             }
         }
+        t = step(ApplyTimings.Step.PARSE, t);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 if (tables == Tables.LIVE) {
                     Tables.holdSwitchLockShared(c);
                 }
-                t = step(ApplyTimings.Step.PARSE, t);
+                t = step(ApplyTimings.Step.BEGIN, t);
                 Set<ReportState.Key> keys = new LinkedHashSet<>();
                 reports.forEach(e -> keys.add(new ReportState.Key(e.agencyId(), e.year())));
                 MetricPositions positions = dictionary.snapshot();
