@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 
 /**
  * Where the relay's time goes, reported at most every 30 seconds while it relays: how many records and batches,
- * how busy it was, and how that time splits between reading the rows and handing them to the producer (which sends
- * meanwhile), committing the Kafka transaction, and marking the rows sent. The relay is one half of a submission's way to the dashboards
- * (BENCHMARKS.md, freshness); this says which part of it to look at.
+ * how busy it was, and how that time splits between reading the rows and handing them to the producer (which
+ * sends meanwhile), committing the Kafka transaction, and marking the rows sent. The relay is one half of a
+ * submission's way to the dashboards (BENCHMARKS.md, freshness); this says which part of it to look at.
  */
 final class RelayTimings {
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nianbao.model.event.Topics;
@@ -41,7 +42,8 @@ class TwoRelaysTest {
         try {
             long failuresBefore = first.failures();
             submitVersions(agency, report, 1, 10, second);
-            assertThat(versionsOnTheTopic(agency, 10)).as("each version once, in order").isEqualTo(IntStream.rangeClosed(1, 10).boxed().toList());
+            assertThat(versionsOnTheTopic(agency, 10)).as("each version once, in order")
+                    .isEqualTo(IntStream.rangeClosed(1, 10).boxed().toList());
             assertThat(second.leading()).as("the second relay waits while the first holds the lock").isFalse();
             assertThat(second.relayed()).isZero();
             assertThat(first.failures() - failuresBefore + second.failures())
@@ -71,7 +73,7 @@ class TwoRelaysTest {
         }
     }
 
-    private static java.util.List<Integer> versionsOnTheTopic(String agency, int count) {
+    private static List<Integer> versionsOnTheTopic(String agency, int count) {
         return TopicReader.await(Topics.REPORTS, agency + "/2020", count, Duration.ofSeconds(30)).stream()
                 .map(e -> e.value().at("/data/version").asInt()).toList();
     }
