@@ -119,7 +119,7 @@ public final class RollupDelta {
             return false;
         }
         for (int i = 0; i < whole.length; i++) {
-            if (whole[i] != 0 || filled[i] != 0 || (rest != null && rest[i] != null && rest[i].signum() != 0)) {
+            if (!blank(i, true)) { // a sum written NULL is also an unchanged count
                 return false;
             }
         }
