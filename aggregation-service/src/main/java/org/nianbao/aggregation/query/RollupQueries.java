@@ -42,9 +42,9 @@ public class RollupQueries {
         RollupReader.YearRows rows = reader.regions(List.of(region.code()), sector, level, year, true, null);
         RollupRow row = rows.current(region.code());
         RollupRow previous = rows.previous(region.code());
-        Map<String, CellTotal> cells = new TreeMap<>();
-        row.sums().forEach((code, sum) -> cells.put(code, new CellTotal(sum.stripTrailingZeros(), row.filled().get(code),
-                catalog.metricLabel(code).orElse(code))));
+        // a whole number is written the same with or without its trailing zeros stripped (PlainDecimals)
+        Map<String, CellTotal> cells = CellTotals.inCodeOrder(row.sums(), (code, sum) -> new CellTotal(
+                sum.scale() > 0 ? sum.stripTrailingZeros() : sum, row.filled().get(code), CellTotals.label(code)));
         Map<String, BigDecimal> indicators = new LinkedHashMap<>();
         MetricSource source = row.source(previous);
         for (IndicatorDefinition indicator : catalog.indicators()) {

@@ -1,6 +1,7 @@
 package org.nianbao.aggregation.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class Views {
                          @Schema(description = "ALL, PROVINCE, CITY or COUNTY: which agencies are counted", example = "ALL") String level,
                          @Schema(example = "2023") int year,
                          @Schema(description = "Reports counted", example = "17") int reports,
-                         @Schema(description = "Totals by cell or group code; a metric no report filled is absent") Map<String, CellTotal> cells,
+                         @Schema(description = "Totals by cell or group code; a metric no report filled is absent")
+                         @JsonSerialize(using = CellTotals.Json.class) Map<String, CellTotal> cells,
                          @Schema(description = "Indicators computed from the totals (never summed); null when a denominator is 0 or blank")
                          Map<String, BigDecimal> indicators) implements Tabular {
         @Override

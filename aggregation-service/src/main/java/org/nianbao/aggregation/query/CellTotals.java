@@ -1,0 +1,126 @@
+package org.nianbao.aggregation.query;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import org.nianbao.aggregation.query.Views.CellTotal;
+import org.nianbao.model.template.TemplateCatalog;
+
+/**
+ * A region's cell totals, in code order, and their JSON. Every totals answer lists up to 254 of the same few hundred
+ * codes and labels: sorting them with a TreeMap compared long common prefixes ({@code requests.outcome.…}) on every
+ * answer, and Jackson encoded each Chinese label to UTF-8 again each time, together about half of a province's totals
+ * in a profile (BENCHMARKS.md, section 3). The order and the encoded names and labels are made once, from the catalog.
+ */
+final class CellTotals {
+
+    private static final TemplateCatalog CATALOG = TemplateCatalog.standard();
+    /** The catalog's metric codes in code order; a code's rank is its index. */
+    private static final List<String> CODES = CATALOG.metricCodes().stream().sorted().toList();
+    private static final Map<String, Integer> RANK = new HashMap<>(1024);
+    private static final Map<String, SerializedString> NAMES = new HashMap<>(1024);
+    private static final Map<String, SerializedString> LABELS = new HashMap<>(1024);
+
+    static {
+        for (int i = 0; i < CODES.size(); i++) {
+            String code = CODES.get(i);
+            RANK.put(code, i);
+            NAMES.put(code, new SerializedString(code));
+            LABELS.put(code, new SerializedString(CATALOG.metricLabel(code).orElseThrow()));
+        }
+    }
+
+    private CellTotals() {
+    }
+
+    /** The label of a metric: the catalog's, or its code for a metric the catalog no longer has. */
+    static String label(String code) {
+        SerializedString label = LABELS.get(code);
+        return label == null ? code : label.getValue();
+    }
+
+    /** The totals by code, in code order, each made by {@code total} from its code and sum. */
+    static Map<String, CellTotal> inCodeOrder(Map<String, BigDecimal> sums, BiFunction<String, BigDecimal, CellTotal> total) {
+        CellTotal[] byRank = new CellTotal[CODES.size()];
+        List<String> unknown = new ArrayList<>(0);
+        sums.forEach((code, sum) -> {
+            Integer rank = RANK.get(code);
+            if (rank == null) {
+                unknown.add(code);
+            } else {
+                byRank[rank] = total.apply(code, sum);
+            }
+        });
+        if (!unknown.isEmpty()) { // a stored metric from an older catalog: rare, so the plain way
+            Map<String, CellTotal> sorted = new TreeMap<>();
+            sums.forEach((code, sum) -> sorted.put(code, total.apply(code, sum)));
+            return sorted;
+        }
+        Map<String, CellTotal> out = new LinkedHashMap<>(512);
+        for (int rank = 0; rank < byRank.length; rank++) {
+            if (byRank[rank] != null) {
+                out.put(CODES.get(rank), byRank[rank]);
+            }
+        }
+        return out;
+    }
+
+    /** Writes the totals as Jackson would, {@code {"code":{"sum":…,"filled":…,"label":…},…}}, from encoded strings. */
+    static final class Json extends StdSerializer<Map<String, CellTotal>> {
+
+        private static final SerializedString SUM = new SerializedString("sum");
+        private static final SerializedString FILLED = new SerializedString("filled");
+        private static final SerializedString LABEL = new SerializedString("label");
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Json() {
+            super((Class) Map.class);
+        }
+
+        @Override
+        public void serialize(Map<String, CellTotal> cells, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject(cells);
+            for (Map.Entry<String, CellTotal> cell : cells.entrySet()) {
+                String code = cell.getKey();
+                CellTotal total = cell.getValue();
+                SerializedString name = NAMES.get(code);
+                if (name == null) {
+                    gen.writeFieldName(code);
+                } else {
+                    gen.writeFieldName((SerializableString) name);
+                }
+                gen.writeStartObject(total);
+                gen.writeFieldName(SUM);
+                if (total.sum() == null) {
+                    gen.writeNull();
+                } else {
+                    gen.writeNumber(total.sum());
+                }
+                gen.writeFieldName(FILLED);
+                gen.writeNumber(total.filled());
+                gen.writeFieldName(LABEL);
+                SerializedString label = LABELS.get(code);
+                if (label != null && label.getValue().equals(total.label())) {
+                    gen.writeString(label);
+                } else if (total.label() == null) {
+                    gen.writeNull();
+                } else {
+                    gen.writeString(total.label());
+                }
+                gen.writeEndObject();
+            }
+            gen.writeEndObject();
+        }
+    }
+}
