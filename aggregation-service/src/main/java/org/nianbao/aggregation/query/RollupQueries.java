@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.nianbao.aggregation.query.Views.BreakdownRow;
 import org.nianbao.aggregation.query.Views.CellTotal;
 import org.nianbao.aggregation.query.Views.ComparedEntity;
@@ -23,6 +25,7 @@ import org.nianbao.model.region.RegionCatalog;
 import org.nianbao.model.rules.IndicatorDefinition;
 import org.nianbao.model.rules.Indicators;
 import org.nianbao.model.rules.MetricSource;
+import org.nianbao.model.rules.Term;
 import org.nianbao.model.template.TemplateCatalog;
 
 /** Totals, drill-down, comparisons, trends and rankings, all computed from the stored sums. */
@@ -34,12 +37,20 @@ public class RollupQueries {
     private final TemplateCatalog catalog = TemplateCatalog.standard();
     private final RegionCatalog regions = RegionCatalog.standard();
 
+    /** The metrics the indicators read in the year before ({@code prev:} terms): all a region's totals need of that year. */
+    private final Set<String> previousYearTerms = catalog.indicators().stream()
+            .flatMap(i -> java.util.stream.Stream.of(i.numerator(), i.denominator()))
+            .filter(java.util.Objects::nonNull)
+            .flatMap(e -> e.terms().stream()).filter(Term::previousYear).map(Term::code)
+            .collect(Collectors.toUnmodifiableSet());
+
     RollupQueries(RollupReader reader) {
         this.reader = reader;
     }
 
     public Views.Totals totals(Region region, String sector, String level, int year) throws SQLException {
-        RollupReader.YearRows rows = reader.regions(List.of(region.code()), sector, level, year, true, null);
+        RollupReader.YearRows rows = reader.regionsWithPreviousYear(List.of(region.code()), sector, level, year, null,
+                previousYearTerms);
         RollupRow row = rows.current(region.code());
         RollupRow previous = rows.previous(region.code());
         // a whole number is written the same with or without its trailing zeros stripped (PlainDecimals)

@@ -45,11 +45,21 @@ public class RollupReader {
                                                        Collection<String> metrics) throws SQLException {
         MetricPositions positions = dictionary.snapshot();
         int[] at = metrics == null ? null : positions.positionsOf(metrics);
+        return read(regions, sector, level, from, to, positions, at, at);
+    }
+
+    /**
+     * Like {@link #regions(List, String, String, int, int, Collection)}, with other metrics in the years before
+     * {@code to}: {@code atLast} in {@code to}, {@code atEarlier} before it (each null for every metric).
+     */
+    private Map<Integer, Map<String, RollupRow>> read(List<String> regions, String sector, String level, int from, int to,
+                                                     MetricPositions positions, int[] atLast, int[] atEarlier) throws SQLException {
         Map<Integer, Map<String, StoredRow>> stored = new TreeMap<>();
         String where = " r WHERE r.region_code = ANY (?) AND r.sector = ? AND r.level = ? AND r.year BETWEEN ? AND ?";
+        String arrays = arrays(atLast, atEarlier, to);
         // a row's value is its row plus its pending deltas; one statement reads both, so one snapshot
-        query("SELECT r.year, r.region_code, r.reports, " + arrays(at) + " FROM " + Tables.LIVE.rollup() + where
-                + " UNION ALL SELECT r.year, r.region_code, r.reports, " + arrays(at) + " FROM " + Tables.LIVE.rollupPending() + where,
+        query("SELECT r.year, r.region_code, r.reports, " + arrays + " FROM " + Tables.LIVE.rollup() + where
+                + " UNION ALL SELECT r.year, r.region_code, r.reports, " + arrays + " FROM " + Tables.LIVE.rollupPending() + where,
                 (c, ps) -> {
                     for (int first : new int[] {1, 6}) {
                         ps.setArray(first, c.createArrayOf("varchar", regions.toArray()));
@@ -63,7 +73,7 @@ public class RollupReader {
         Map<Integer, Map<String, RollupRow>> rows = new TreeMap<>();
         stored.forEach((year, byRegion) -> {
             Map<String, RollupRow> out = rows.computeIfAbsent(year, y -> new HashMap<>());
-            byRegion.forEach((region, row) -> out.put(region, row.toRow(positions, at)));
+            byRegion.forEach((region, row) -> out.put(region, row.toRow(positions, year == to ? atLast : atEarlier)));
         });
         return rows;
     }
@@ -73,6 +83,19 @@ public class RollupReader {
                             Collection<String> metrics) throws SQLException {
         Map<Integer, Map<String, RollupRow>> rows = regions(regions, sector, level, withPreviousYear ? year - 1 : year, year, metrics);
         return new YearRows(rows.getOrDefault(year, Map.of()), withPreviousYear ? rows.getOrDefault(year - 1, Map.of()) : Map.of());
+    }
+
+    /**
+     * One year's rows with {@code metrics} (null: every metric), and the year before's with {@code previousYearMetrics}
+     * only: what the year-over-year indicators read. A region's totals read all 254 positions of its year and a handful
+     * of the year before, instead of decoding both rows whole.
+     */
+    public YearRows regionsWithPreviousYear(List<String> regions, String sector, String level, int year, Collection<String> metrics,
+                                            Collection<String> previousYearMetrics) throws SQLException {
+        MetricPositions positions = dictionary.snapshot();
+        Map<Integer, Map<String, RollupRow>> rows = read(regions, sector, level, year - 1, year, positions,
+                metrics == null ? null : positions.positionsOf(metrics), positions.positionsOf(previousYearMetrics));
+        return new YearRows(rows.getOrDefault(year, Map.of()), rows.getOrDefault(year - 1, Map.of()));
     }
 
     /** The rows of one year and of the year before, by region. */
@@ -88,16 +111,30 @@ public class RollupReader {
         }
     }
 
-    /** The arrays read: the whole of each, or the selected positions; as text, see {@link StoredRow}. */
-    private static String arrays(int[] at) {
+    /** The arrays read: {@code atLast}'s positions in the year {@code last}, {@code atEarlier}'s before it. */
+    private static String arrays(int[] atLast, int[] atEarlier, int last) {
+        if (java.util.Arrays.equals(atLast, atEarlier)) {
+            return sums(atLast) + ", " + filled(atLast);
+        }
+        // only the branch taken is evaluated: the rest of an earlier year's arrays is never turned into text
+        String when = "CASE WHEN r.year = " + last + " THEN ";
+        return when + sums(atLast) + " ELSE " + sums(atEarlier) + " END, " + when + filled(atLast) + " ELSE " + filled(atEarlier) + " END";
+    }
+
+    /** The sums read: the whole array, or the selected positions; as text, see {@link StoredRow}. */
+    private static String sums(int[] at) {
         if (at == null) {
-            return "r.sums::text, r.filled::text";
+            return "r.sums::text";
         }
-        if (at.length == 0) {
-            return "'{}', '{}'";
+        return at.length == 0 ? "'{}'" : MetricPositions.selectedElements("r.sums", at) + "::numeric[]::text";
+    }
+
+    /** How many reports filled each metric read, as {@link #sums(int[])}. */
+    private static String filled(int[] at) {
+        if (at == null) {
+            return "r.filled::text";
         }
-        return MetricPositions.selectedElements("r.sums", at) + "::numeric[]::text, "
-                + MetricPositions.selectedElements("r.filled", at) + "::integer[]::text";
+        return at.length == 0 ? "'{}'" : MetricPositions.selectedElements("r.filled", at) + "::integer[]::text";
     }
 
     /**
