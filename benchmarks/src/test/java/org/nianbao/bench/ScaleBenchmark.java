@@ -63,7 +63,8 @@ import org.nianbao.testsupport.TestTokens;
  *   both topics, the service started again, and a rebuild applies every event from the topics (the live consumer
  *   applies only about 900 events a second); the totals of the country must then count every report.</li>
  *   <li>Times totals, breakdown, compare and rankings against the aggregation service (sequential requests, one
- *   client) and the same answers by GROUP BY over the plain table, in the same run; checks that they agree.</li>
+ *   client; a first pass, then the steady state after a JIT warm-up) and the same answers by GROUP BY over the plain
+ *   table, in the same run; checks that they agree.</li>
  *   <li>Rebuilds every roll-up from the topics a second time, now while the live consumer runs as in
  *   production, and reports the rate.</li>
  *   <li>Reads the services' resident memory (the aggregation service's since it was started again).</li>
