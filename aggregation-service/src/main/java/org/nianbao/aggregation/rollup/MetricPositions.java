@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.nianbao.model.template.Template;
+import org.nianbao.model.template.TemplateCatalog;
 
 /**
  * An immutable snapshot of the metric positions, read once per batch: the fold looks up every metric of every
@@ -19,15 +20,27 @@ public final class MetricPositions {
     private final Map<String, Integer> positions;
     private final String[] codes;
 
+    /** The catalog's own instance of each of its codes. */
+    private static final Map<String, String> CATALOG_CODES = catalogCodes();
+
     /** {@code codes.get(i)} is the metric at position i. */
     public MetricPositions(List<String> codes) {
-        this.codes = codes.toArray(String[]::new);
+        // The codes come from the database, each a new String. Holding the catalog's instances instead makes every
+        // lookup in a map keyed by them (labels, the answer's order) equal by identity: comparing two copies of a
+        // 40-character code in String.equals was a fifth of a province's totals in a profile (BENCHMARKS.md).
+        this.codes = codes.stream().map(code -> CATALOG_CODES.getOrDefault(code, code)).toArray(String[]::new);
         Map<String, Integer> byCode = Template.codeMap();
         for (int i = 0; i < this.codes.length; i++) {
             byCode.put(this.codes[i], i);
         }
         // not Map.copyOf: its open addressing probes long runs for these codes, whose hashes cluster (Template.codeMap)
         this.positions = byCode;
+    }
+
+    private static Map<String, String> catalogCodes() {
+        Map<String, String> canonical = Template.codeMap();
+        TemplateCatalog.standard().metricCodes().forEach(code -> canonical.put(code, code));
+        return canonical;
     }
 
     public int size() {
