@@ -26,19 +26,19 @@ import org.nianbao.model.template.TemplateCatalog;
  */
 final class CellTotals {
 
-    private static final TemplateCatalog CATALOG = TemplateCatalog.standard();
     /** The catalog's metric codes in code order; a code's rank is its index. */
-    private static final List<String> CODES = CATALOG.metricCodes().stream().sorted().toList();
-    private static final Map<String, Integer> RANK = new HashMap<>(1024);
-    private static final Map<String, SerializedString> NAMES = new HashMap<>(1024);
-    private static final Map<String, SerializedString> LABELS = new HashMap<>(1024);
+    private static final List<String> CODES = TemplateCatalog.standard().metricCodes().stream().sorted().toList();
+    private static final Map<String, Known> KNOWN = new HashMap<>(1024);
+
+    /** A catalog metric: its place in code order, and its code and label encoded for the JSON. */
+    private record Known(int rank, SerializedString name, SerializedString label) {
+    }
 
     static {
+        TemplateCatalog catalog = TemplateCatalog.standard();
         for (int i = 0; i < CODES.size(); i++) {
             String code = CODES.get(i);
-            RANK.put(code, i);
-            NAMES.put(code, new SerializedString(code));
-            LABELS.put(code, new SerializedString(CATALOG.metricLabel(code).orElseThrow()));
+            KNOWN.put(code, new Known(i, new SerializedString(code), new SerializedString(catalog.metricLabel(code).orElseThrow())));
         }
     }
 
@@ -47,8 +47,8 @@ final class CellTotals {
 
     /** The label of a metric: the catalog's, or its code for a metric the catalog no longer has. */
     static String label(String code) {
-        SerializedString label = LABELS.get(code);
-        return label == null ? code : label.getValue();
+        Known known = KNOWN.get(code);
+        return known == null ? code : known.label().getValue();
     }
 
     /** The totals by code, in code order, each made by {@code total} from its code and sum. */
@@ -56,11 +56,11 @@ final class CellTotals {
         CellTotal[] byRank = new CellTotal[CODES.size()];
         List<String> unknown = new ArrayList<>(0);
         sums.forEach((code, sum) -> {
-            Integer rank = RANK.get(code);
-            if (rank == null) {
+            Known known = KNOWN.get(code);
+            if (known == null) {
                 unknown.add(code);
             } else {
-                byRank[rank] = total.apply(code, sum);
+                byRank[known.rank()] = total.apply(code, sum);
             }
         });
         if (!unknown.isEmpty()) { // a stored metric from an older catalog: rare, so the plain way
@@ -95,11 +95,11 @@ final class CellTotals {
             for (Map.Entry<String, CellTotal> cell : cells.entrySet()) {
                 String code = cell.getKey();
                 CellTotal total = cell.getValue();
-                SerializedString name = NAMES.get(code);
-                if (name == null) {
+                Known known = KNOWN.get(code);
+                if (known == null) {
                     gen.writeFieldName(code);
                 } else {
-                    gen.writeFieldName((SerializableString) name);
+                    gen.writeFieldName((SerializableString) known.name());
                 }
                 gen.writeStartObject(total);
                 gen.writeFieldName(SUM);
@@ -111,9 +111,8 @@ final class CellTotals {
                 gen.writeFieldName(FILLED);
                 gen.writeNumber(total.filled());
                 gen.writeFieldName(LABEL);
-                SerializedString label = LABELS.get(code);
-                if (label != null && label.getValue().equals(total.label())) {
-                    gen.writeString(label);
+                if (known != null && known.label().getValue().equals(total.label())) {
+                    gen.writeString((SerializableString) known.label());
                 } else if (total.label() == null) {
                     gen.writeNull();
                 } else {

@@ -25,15 +25,13 @@ public record MetricRef(String code, String label, IndicatorDefinition indicator
         if (indicator == null) {
             return java.util.Set.of(code);
         }
-        return java.util.stream.Stream.of(indicator.numerator(), indicator.denominator()).filter(java.util.Objects::nonNull)
-                .flatMap(e -> e.terms().stream()).map(org.nianbao.model.rules.Term::code)
+        return indicator.terms().stream().map(org.nianbao.model.rules.Term::code)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** True for an indicator with a {@code prev:} term, which reads the year before as well. */
     public boolean readsPreviousYear() {
-        return indicator != null && java.util.stream.Stream.of(indicator.numerator(), indicator.denominator())
-                .anyMatch(e -> e != null && e.readsPreviousYear());
+        return indicator != null && indicator.terms().stream().anyMatch(org.nianbao.model.rules.Term::previousYear);
     }
 
     public boolean additive() {

@@ -38,11 +38,8 @@ public class RollupQueries {
     private final RegionCatalog regions = RegionCatalog.standard();
 
     /** The metrics the indicators read in the year before ({@code prev:} terms): all a region's totals need of that year. */
-    private final Set<String> previousYearTerms = catalog.indicators().stream()
-            .flatMap(i -> java.util.stream.Stream.of(i.numerator(), i.denominator()))
-            .filter(java.util.Objects::nonNull)
-            .flatMap(e -> e.terms().stream()).filter(Term::previousYear).map(Term::code)
-            .collect(Collectors.toUnmodifiableSet());
+    private final Set<String> previousYearTerms = catalog.indicators().stream().flatMap(i -> i.terms().stream())
+            .filter(Term::previousYear).map(Term::code).collect(Collectors.toUnmodifiableSet());
 
     RollupQueries(RollupReader reader) {
         this.reader = reader;

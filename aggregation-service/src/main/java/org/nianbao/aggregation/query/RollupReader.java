@@ -44,8 +44,13 @@ public class RollupReader {
     public Map<Integer, Map<String, RollupRow>> regions(List<String> regions, String sector, String level, int from, int to,
                                                        Collection<String> metrics) throws SQLException {
         MetricPositions positions = dictionary.snapshot();
-        int[] at = metrics == null ? null : positions.positionsOf(metrics);
+        int[] at = positionsOf(positions, metrics);
         return read(regions, sector, level, from, to, positions, at, at);
+    }
+
+    /** The positions of the metrics, or null for every metric. */
+    private static int[] positionsOf(MetricPositions positions, Collection<String> metrics) {
+        return metrics == null ? null : positions.positionsOf(metrics);
     }
 
     /**
@@ -81,20 +86,22 @@ public class RollupReader {
     /** Rows of several regions in one year and, when {@code withPreviousYear}, the year before. */
     public YearRows regions(List<String> regions, String sector, String level, int year, boolean withPreviousYear,
                             Collection<String> metrics) throws SQLException {
-        Map<Integer, Map<String, RollupRow>> rows = regions(regions, sector, level, withPreviousYear ? year - 1 : year, year, metrics);
-        return new YearRows(rows.getOrDefault(year, Map.of()), withPreviousYear ? rows.getOrDefault(year - 1, Map.of()) : Map.of());
+        if (withPreviousYear) {
+            return regionsWithPreviousYear(regions, sector, level, year, metrics, metrics);
+        }
+        return new YearRows(regions(regions, sector, level, year, year, metrics).getOrDefault(year, Map.of()), Map.of());
     }
 
     /**
-     * One year's rows with {@code metrics} (null: every metric), and the year before's with {@code previousYearMetrics}
-     * only: what the year-over-year indicators read. A region's totals read all 254 positions of its year and a handful
+     * One year's rows with {@code metrics}, and the year before's with {@code previousYearMetrics} (each null for every
+     * metric): e.g. only what the year-over-year indicators read. A region's totals read all 254 positions of its year and a handful
      * of the year before, instead of decoding both rows whole.
      */
     public YearRows regionsWithPreviousYear(List<String> regions, String sector, String level, int year, Collection<String> metrics,
                                             Collection<String> previousYearMetrics) throws SQLException {
         MetricPositions positions = dictionary.snapshot();
         Map<Integer, Map<String, RollupRow>> rows = read(regions, sector, level, year - 1, year, positions,
-                metrics == null ? null : positions.positionsOf(metrics), positions.positionsOf(previousYearMetrics));
+                positionsOf(positions, metrics), positionsOf(positions, previousYearMetrics));
         return new YearRows(rows.getOrDefault(year, Map.of()), rows.getOrDefault(year - 1, Map.of()));
     }
 
