@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * What tokens verified recently stood for (the gateway's caller, the report service's parsed token), by the exact
+ * What tokens verified recently stood for (the gateway's caller, the services' parsed token), by the exact
  * token text, so that a client's next requests skip the RS256 signature check and claim parsing: the largest
  * cost per request after the proxying at the gateway, about 6 % of the report service's CPU under load.
  * <p>

@@ -1,4 +1,4 @@
-package org.nianbao.report.security;
+package org.nianbao.service.security;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
