@@ -100,6 +100,17 @@ class QueryApiTest {
     }
 
     @Test
+    void breakdownOfAYearOverYearChangeComparesEachRowWithItsOwnYearBefore() {
+        // new requests 2022 against 2021: 城关 4 against 5, 七里河 none in 2021, the city's own bureau 10 against 5
+        given().queryParam("year", 2022).queryParam("sector", SECTOR).queryParam("metric", "requestsYoY")
+                .get("/api/v1/regions/620100/breakdown").then().statusCode(200)
+                .body("rows.find { it.code == '620102' }.value", equalTo(-0.2f))
+                .body("rows.find { it.code == '620103' }.value", nullValue())
+                .body("rows.find { it.code == 'nr-lz' }.kind", equalTo("AGENCY"))
+                .body("rows.find { it.code == 'nr-lz' }.value", equalTo(1.0f));
+    }
+
+    @Test
     void compareRegionsGivesDifferencesAgainstTheFirstAndShares() {
         given().queryParam("regions", "620100,620500").queryParam("year", 2022).queryParam("sector", SECTOR)
                 .queryParam("metrics", "requests.newReceived.total,disclosureRate")
@@ -157,7 +168,30 @@ class QueryApiTest {
                 .queryParam("year", 2022).queryParam("indicator", "requests.newReceived.total").queryParam("order", "asc")
                 .get("/api/v1/rankings").then().statusCode(200)
                 .body("entries.code", equalTo(List.of("nr-cg", "nr-qlh")))
-                .body("entries.rank", equalTo(List.of(1, 2)));
+                .body("entries.rank", equalTo(List.of(1, 2)))
+                .body("entries.regionCode", equalTo(List.of("620102", "620103")))
+                .body("entries.name", equalTo(List.of("城关区自然资源局", "七里河区自然资源局")));
+    }
+
+    @Test
+    void agenciesRankByIndicatorsOfTheirOwnCellsAndTheirOwnYearBefore() {
+        // 七里河 handled nothing: no disclosure rate, so it is listed unranked after 城关 (4 of 4)
+        given().queryParam("parent", "620000").queryParam("level", "COUNTY").queryParam("sector", SECTOR)
+                .queryParam("year", 2022).queryParam("indicator", "disclosureRate")
+                .get("/api/v1/rankings").then().statusCode(200)
+                .body("unranked", equalTo(1))
+                .body("entries.code", equalTo(List.of("nr-cg", "nr-qlh")))
+                .body("entries.rank", equalTo(java.util.Arrays.asList(1, null)))
+                .body("entries[0].numerator", equalTo(4))
+                .body("entries[0].denominator", equalTo(4));
+        // 城关 received 4 new requests in 2022 against 5 in 2021; 七里河 has no 2021 report, so no change to rank by
+        String change = given().queryParam("parent", "620000").queryParam("level", "COUNTY").queryParam("sector", SECTOR)
+                .queryParam("year", 2022).queryParam("indicator", "requestsYoY")
+                .get("/api/v1/rankings").then().statusCode(200)
+                .body("unranked", equalTo(1))
+                .body("entries.code", equalTo(List.of("nr-cg", "nr-qlh")))
+                .extract().path("entries[0].value").toString();
+        assertThat(new BigDecimal(change)).isEqualByComparingTo("-0.2");
     }
 
     @Test

@@ -75,12 +75,23 @@ public class RollupQueries {
             out.add(new BreakdownRow("REGION", child.code(), child.name(), child.level().name(), row.reports(), e.value(),
                     e.numerator(), e.denominator(), share(metric, e.value(), total.value())));
         }
-        for (ReportState report : reader.reports(region.code(), true, sector, year, null, metric.codes())) {
-            Indicators.Evaluation e = metric.evaluate(MetricSource.of(report.metrics(), null));
+        List<RollupReader.AgencyValues> direct = reader.agencyValues(region.code(), true, sector, year, null, metric.codes());
+        Map<String, Map<String, BigDecimal>> before = previousYear(direct, year, metric);
+        for (RollupReader.AgencyValues report : direct) {
+            Indicators.Evaluation e = metric.evaluate(MetricSource.of(report.metrics(), before.get(report.agencyId())));
             out.add(new BreakdownRow("AGENCY", report.agencyId(), report.agencyName(), report.level(), 1, e.value(),
                     e.numerator(), e.denominator(), share(metric, e.value(), total.value())));
         }
         return new Views.Breakdown(ref(region), sector, year, metric.code(), metric.label(), total.value(), out);
+    }
+
+    /** The agencies' metrics of the year before, when the metric reads it (a year-over-year change); else none. */
+    private Map<String, Map<String, BigDecimal>> previousYear(List<RollupReader.AgencyValues> agencies, int year, MetricRef metric)
+            throws SQLException {
+        if (!metric.readsPreviousYear() || agencies.isEmpty()) {
+            return Map.of();
+        }
+        return reader.activeValues(agencies.stream().map(RollupReader.AgencyValues::agencyId).toList(), year - 1, metric.codes());
     }
 
     public Views.Comparison compareRegions(List<Region> compared, String sector, String level, int year,
@@ -145,12 +156,10 @@ public class RollupQueries {
                 entries.add(new RankingEntry(null, child.code(), child.name(), child.code(), e.value(), e.numerator(), e.denominator(), row.reports()));
             }
         } else {
-            List<ReportState> reports = reader.reports(parent.code(), false, sector, year, agencyLevel, metric.codes());
-            Map<String, ReportState> previous = metric.readsPreviousYear()
-                    ? reader.agencyReports(reports.stream().map(ReportState::agencyId).toList(), year - 1, metric.codes()) : Map.of();
-            for (ReportState r : reports) {
-                ReportState p = previous.get(r.agencyId());
-                Indicators.Evaluation e = metric.evaluate(MetricSource.of(r.metrics(), p != null && p.active() ? p.metrics() : null));
+            List<RollupReader.AgencyValues> reports = reader.agencyValues(parent.code(), false, sector, year, agencyLevel, metric.codes());
+            Map<String, Map<String, BigDecimal>> previous = previousYear(reports, year, metric);
+            for (RollupReader.AgencyValues r : reports) {
+                Indicators.Evaluation e = metric.evaluate(MetricSource.of(r.metrics(), previous.get(r.agencyId())));
                 entries.add(new RankingEntry(null, r.agencyId(), r.agencyName(), r.regionCode(), e.value(), e.numerator(), e.denominator(), 1));
             }
         }

@@ -2,6 +2,7 @@ package org.nianbao.aggregation.query;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -164,6 +165,72 @@ public class RollupReader {
             ps.setString(next + 1, level);
         }, rs -> found.add(columns.read(rs)));
         return found;
+    }
+
+    /**
+     * The named metrics of the active reports of one sector and year, as {@link #reports} selects them: only what
+     * a ranking of agencies or a breakdown shows of each. A province has hundreds of county bureaus, and turning
+     * each one's stored state back into a whole {@link ReportState} (its dates, region path and warnings' JSON) cost
+     * more than PostgreSQL took to find the rows.
+     */
+    public List<AgencyValues> agencyValues(String region, boolean direct, String sector, int year, String level,
+                                           Collection<String> codes) throws SQLException {
+        MetricPositions positions = dictionary.snapshot();
+        int[] at = positions.positionsOf(codes);
+        List<AgencyValues> found = new ArrayList<>();
+        Place place = Place.of(region, direct);
+        query("SELECT s.agency_id, s.agency_name, s.region_code, s.level, " + selected(at) + " FROM " + Tables.LIVE.reportState()
+                + " s WHERE s.sector = ? AND s.year = ?" + place.sql() + " AND s.status = 'ACTIVE' AND (?::varchar IS NULL OR s.level = ?)"
+                + " ORDER BY s.agency_id", (c, ps) -> {
+            ps.setString(1, sector);
+            ps.setInt(2, year);
+            int next = place.bind(ps, 3);
+            ps.setString(next, level);
+            ps.setString(next + 1, level);
+        }, rs -> found.add(new AgencyValues(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                metrics(positions, at, rs, 5))));
+        return found;
+    }
+
+    /** The named metrics of the named agencies' active reports for one year, by agency. */
+    public Map<String, Map<String, BigDecimal>> activeValues(List<String> agencyIds, int year, Collection<String> codes)
+            throws SQLException {
+        MetricPositions positions = dictionary.snapshot();
+        int[] at = positions.positionsOf(codes);
+        Map<String, Map<String, BigDecimal>> found = new HashMap<>();
+        query("SELECT s.agency_id, " + selected(at) + " FROM " + Tables.LIVE.reportState()
+                + " s WHERE s.agency_id = ANY (?) AND s.year = ? AND s.status = 'ACTIVE'", (c, ps) -> {
+            ps.setArray(1, c.createArrayOf("varchar", agencyIds.toArray()));
+            ps.setInt(2, year);
+        }, rs -> found.put(rs.getString(1), metrics(positions, at, rs, 2)));
+        return found;
+    }
+
+    /** One agency's value of each metric read: its name and its metrics, nothing else of its report. */
+    public record AgencyValues(String agencyId, String agencyName, String regionCode, String level, Map<String, BigDecimal> metrics) {
+    }
+
+    /** The stored metrics at {@code at}, each as its own column (no array to build and parse). */
+    private static String selected(int[] at) {
+        if (at.length == 0) {
+            return "NULL";
+        }
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < at.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append("s.metric_values[").append(at[i] + 1).append(']');
+        }
+        return sql.toString();
+    }
+
+    private static Map<String, BigDecimal> metrics(MetricPositions positions, int[] at, ResultSet rs, int first) throws SQLException {
+        Map<String, BigDecimal> metrics = new HashMap<>(at.length * 2);
+        for (int k = 0; k < at.length; k++) {
+            BigDecimal value = rs.getBigDecimal(first + k);
+            if (value != null) {
+                metrics.put(positions.code(at[k]), value);
+            }
+        }
+        return metrics;
     }
 
     /**
