@@ -103,6 +103,7 @@ public class RebuildService {
             });
             LOG.infof("rebuild: %d events read in %d s; keeping the newest version of each report", read[0], elapsed(t0));
             bulk.keepNewestVersions();
+            bulk.writeInPlaceOrder();
             index(Tables.LIVE.reportState());
             LOG.infof("rebuild: report states ready at %d s; folding the roll-ups", elapsed(t0));
             bulk.foldRollups(foldWorkers);
