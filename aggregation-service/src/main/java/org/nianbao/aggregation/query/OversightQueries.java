@@ -40,7 +40,7 @@ public class OversightQueries {
         LocalDate deadline = LocalDate.of(year + 1, 1, 31);
         List<RollupReader.ExpectedAgency> expected = reader.expectedAgencies(region.code(), sector);
         Map<String, ReportState> reports = new HashMap<>();
-        for (ReportState r : reader.reports(region.code(), false, sector, year, null, java.util.List.of())) {
+        for (ReportState r : reader.reports(region.code(), sector, year)) {
             reports.put(r.agencyId(), r);
         }
         List<AgencyStatus> missing = new ArrayList<>();

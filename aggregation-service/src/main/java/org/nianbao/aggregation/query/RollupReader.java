@@ -145,31 +145,24 @@ public class RollupReader {
         return at.length == 0 ? "'{}'" : MetricPositions.selectedElements("r.filled", at) + "::integer[]::text";
     }
 
-    /**
-     * Active reports of one year and sector: those of agencies sitting directly in {@code region} when
-     * {@code direct}, else all in its subtree; optionally of one agency level.
-     *
-     * @param codes the metrics to read (the rest are left out), or null for every metric
-     */
-    public List<ReportState> reports(String region, boolean direct, String sector, int year, String level,
-                                      Collection<String> codes) throws SQLException {
+    /** Active reports of one year and sector in a region's subtree, without their metrics: who reported, and when. */
+    public List<ReportState> reports(String region, String sector, int year) throws SQLException {
         List<ReportState> found = new ArrayList<>();
-        StateColumns columns = columns(codes);
-        Place place = Place.of(region, direct);
+        StateColumns columns = columns(List.of());
+        Place place = Place.of(region, false);
         query("SELECT " + columns.sql() + " FROM " + Tables.LIVE.reportState() + " s WHERE s.sector = ? AND s.year = ?"
-                + place.sql() + " AND s.status = 'ACTIVE' AND (?::varchar IS NULL OR s.level = ?) ORDER BY s.agency_id", (c, ps) -> {
+                + place.sql() + " AND s.status = 'ACTIVE' ORDER BY s.agency_id", (c, ps) -> {
             ps.setString(1, sector);
             ps.setInt(2, year);
-            int next = place.bind(ps, 3);
-            ps.setString(next, level);
-            ps.setString(next + 1, level);
+            place.bind(ps, 3);
         }, rs -> found.add(columns.read(rs)));
         return found;
     }
 
     /**
-     * The named metrics of the active reports of one sector and year, as {@link #reports} selects them: only what
-     * a ranking of agencies or a breakdown shows of each. A province has hundreds of county bureaus, and turning
+     * The named metrics of the active reports of one sector and year: those of agencies sitting directly in
+     * {@code region} when {@code direct}, else all in its subtree; of one agency level unless {@code level} is null.
+     * Only what a ranking of agencies or a breakdown shows of each. A province has hundreds of county bureaus, and turning
      * each one's stored state back into a whole {@link ReportState} (its dates, region path and warnings' JSON) cost
      * more than PostgreSQL took to find the rows.
      */
