@@ -19,7 +19,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,10 +54,21 @@ class IngestBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(64)).build();
     private final List<String> lines = new ArrayList<>();
+    private final List<String> cpuLines = new ArrayList<>();
+    private CpuSplit cpu;
 
     @Test
     void ingest() throws Exception {
         SuiteProcesses suite = SuiteProcesses.start(true);
+        Map<String, Long> processes = new LinkedHashMap<>();
+        processes.put("gateway", suite.gateway.pid());
+        processes.put("report service", suite.reportService.pid());
+        processes.put("aggregation service", suite.aggregationService.pid());
+        processes.put("benchmark JVM (load clients, Kafka)", ProcessHandle.current().pid());
+        Map<String, String> databases = new LinkedHashMap<>();
+        databases.put("reports", "PostgreSQL, reports db");
+        databases.put("aggregates", "PostgreSQL, aggregates db");
+        cpu = new CpuSplit(processes, databases);
         for (int a = 0; a < AGENCIES; a++) {
             send(suite.reportService.url() + "/api/v1/agencies", "POST", TestTokens.admin(),
                     "{\"id\":\"bench-" + a + "\",\"name\":\"基准测试局 " + a + "\",\"regionCode\":\"640323\",\"sector\":\"HEALTH\"}", null);
@@ -77,6 +90,11 @@ class IngestBenchmark {
         run("report service, Prefer: return=minimal", suite.reportService.url(), 64, SUBMISSIONS[2], round++, MINIMAL);
         run("gateway, Prefer: return=minimal", suite.gateway.url(), 64, SUBMISSIONS[2], round++, MINIMAL);
         jdbcReference(SUBMISSIONS[2]);
+        line("");
+        line("CPU per submission, ms, by part (from /proc; \"machine busy\" is every process, out of 2 cores):");
+        line("");
+        lines.addAll(cpuLines);
+        cpuLines.forEach(System.out::println);
         Path out = Path.of("target", "ingest-results.md");
         Files.write(out, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
         System.out.println(String.join("\n", lines));
@@ -90,6 +108,7 @@ class IngestBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         int[] errors = {0};
+        Map<String, Long> cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -115,10 +134,17 @@ class IngestBenchmark {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cpuPerSubmission = CpuSplit.perUnit(cpuBefore, cpu.snapshot(), submissions);
         pool.shutdown();
         if (round == 0) {
             return;
         }
+        if (cpuLines.isEmpty()) {
+            cpuLines.add("| target | clients | " + String.join(" | ", cpuPerSubmission.keySet()) + " |");
+            cpuLines.add("|---|---|" + "---|".repeat(cpuPerSubmission.size()));
+        }
+        cpuLines.add("| " + target + " | " + clients + " | " + String.join(" | ", cpuPerSubmission.values().stream()
+                .map(ms -> String.format("%.2f", ms)).toList()) + " |");
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         line(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %d |", target, clients, submissions, submissions / seconds,

@@ -1,0 +1,94 @@
+package org.nianbao.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CPU time used by each part of the suite, from {@code /proc}: the named processes, and PostgreSQL's processes split by
+ * the database their backend serves (its process title names it). Two snapshots around a load give each part's CPU
+ * per unit of work, which says where a machine-bound rate goes. Linux counts in ticks of 10 ms (USER_HZ 100), so a
+ * window of a few seconds or more is needed.
+ */
+final class CpuSplit {
+
+    private static final double MS_PER_TICK = 10.0;
+
+    private final Map<String, Long> pids;
+    private final Map<String, String> databases;
+
+    /**
+     * @param pids      processes by the name to print
+     * @param databases PostgreSQL database name → the name to print its backends under; PostgreSQL's other processes
+     *                  (WAL writer, checkpointer, …) are printed as "PostgreSQL, other"
+     */
+    CpuSplit(Map<String, Long> pids, Map<String, String> databases) {
+        this.pids = pids;
+        this.databases = databases;
+    }
+
+    /** Ticks used so far by each part, and "machine busy", by every process, from {@code /proc/stat}. */
+    Map<String, Long> snapshot() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> ticks.put(name, ticks(Path.of("/proc", Long.toString(pid)))));
+        databases.values().forEach(name -> ticks.put(name, 0L));
+        ticks.put("PostgreSQL, other", 0L);
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path proc : procs) {
+                String title = cmdline(proc);
+                if (!title.startsWith("postgres") && !title.split(" ", 2)[0].endsWith("/postgres")) {
+                    continue; // backends retitle themselves "postgres: user database host state"; the postmaster keeps its path
+                }
+                String part = databases.entrySet().stream().filter(d -> title.contains(" " + d.getKey() + " "))
+                        .map(Map.Entry::getValue).findFirst().orElse("PostgreSQL, other");
+                ticks.merge(part, ticks(proc), Long::sum);
+            }
+        } catch (IOException e) {
+            return ticks; // not Linux: no split
+        }
+        ticks.put("machine busy", machineBusy());
+        return ticks;
+    }
+
+    /** Milliseconds of CPU per unit of work between two snapshots, by part. */
+    static Map<String, Double> perUnit(Map<String, Long> before, Map<String, Long> after, long units) {
+        Map<String, Double> ms = new LinkedHashMap<>();
+        after.forEach((part, ticks) -> ms.put(part, (ticks - before.getOrDefault(part, 0L)) * MS_PER_TICK / units));
+        return ms;
+    }
+
+    /** utime + stime + the reaped children's (PostgreSQL's postmaster collects its exited backends there). */
+    private static long ticks(Path proc) {
+        try {
+            String stat = Files.readString(proc.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state is field 0, utime 11, stime 12, cutime 13, cstime 14
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended between the listing and the read
+        }
+    }
+
+    private static String cmdline(Path proc) {
+        try {
+            return new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Every CPU's non-idle ticks (user, nice, system, irq, softirq, steal), from the first line of /proc/stat. */
+    private static long machineBusy() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
