@@ -48,8 +48,8 @@ public final class RuleEngine {
     }
 
     /**
-     * @param cells    the report's filled cells by code; absent = blank
-     * @param previous the agency's previous report, or null: then the cross-year rules are not checked
+     * @param reportCells the report's filled cells by code; absent = blank
+     * @param previous    the agency's previous report, or null: then the cross-year rules are not checked
      */
     public List<RuleWarning> check(Template template, Map<String, BigDecimal> reportCells, PreviousYear previous) {
         Template previousTemplate = previous == null ? null : previous.template();
@@ -70,8 +70,7 @@ public final class RuleEngine {
     /**
      * The cells in a hash map sized for every code. A report's cells come sorted (a TreeMap), and the equations look up
      * several hundred cells per report: in a tree each lookup compared codes that share prefixes of 30 characters and
-     * more, about eight times, which made the rule engine a twentieth of the report service's CPU under load
-     * (BENCHMARKS.md, section 1).
+     * more, about eight times: 6 % of the report service's CPU samples under load (BENCHMARKS.md, section 1).
      */
     private static Map<String, BigDecimal> forLookups(Map<String, BigDecimal> cells) {
         if (cells instanceof HashMap) {
