@@ -121,42 +121,31 @@ public class RollupReader {
 
     /** The arrays read: {@code atLast}'s positions in the year {@code last}, {@code atEarlier}'s before it. */
     private static String arrays(int[] atLast, int[] atEarlier, int last) {
+        String sums = byYear("r.sums", "numeric", atLast, atEarlier, last);
+        return sums + ", " + byYear("r.filled", "integer", atLast, atEarlier, last);
+    }
+
+    /** One stored array, with {@code atLast}'s positions in the year {@code last} and {@code atEarlier}'s before it. */
+    private static String byYear(String column, String type, int[] atLast, int[] atEarlier, int last) {
         if (java.util.Arrays.equals(atLast, atEarlier)) {
-            return sums(atLast) + ", " + filled(atLast);
+            return array(column, type, atLast);
         }
         // only the branch taken is evaluated: the rest of an earlier year's arrays is never turned into text
-        String when = "CASE WHEN r.year = " + last + " THEN ";
-        return when + sums(atLast) + " ELSE " + sums(atEarlier) + " END, " + when + filled(atLast) + " ELSE " + filled(atEarlier) + " END";
+        return "CASE WHEN r.year = " + last + " THEN " + array(column, type, atLast) + " ELSE "
+                + array(column, type, atEarlier) + " END";
     }
 
-    /** The sums read: the whole array, or the selected positions; as text, see {@link StoredRow}. */
-    private static String sums(int[] at) {
+    /** An array read whole, or its selected positions; as text, see {@link StoredRow}. */
+    private static String array(String column, String type, int[] at) {
         if (at == null) {
-            return "r.sums::text";
+            return column + "::text";
         }
-        return at.length == 0 ? "'{}'" : MetricPositions.selectedElements("r.sums", at) + "::numeric[]::text";
-    }
-
-    /** How many reports filled each metric read, as {@link #sums(int[])}. */
-    private static String filled(int[] at) {
-        if (at == null) {
-            return "r.filled::text";
-        }
-        return at.length == 0 ? "'{}'" : MetricPositions.selectedElements("r.filled", at) + "::integer[]::text";
+        return at.length == 0 ? "'{}'" : MetricPositions.selectedElements(column, at) + "::" + type + "[]::text";
     }
 
     /** Active reports of one year and sector in a region's subtree, without their metrics: who reported, and when. */
     public List<ReportState> reports(String region, String sector, int year) throws SQLException {
-        List<ReportState> found = new ArrayList<>();
-        StateColumns columns = columns(List.of());
-        Place place = Place.of(region, false);
-        query("SELECT " + columns.sql() + " FROM " + Tables.LIVE.reportState() + " s WHERE s.sector = ? AND s.year = ?"
-                + place.sql() + " AND s.status = 'ACTIVE' ORDER BY s.agency_id", (c, ps) -> {
-            ps.setString(1, sector);
-            ps.setInt(2, year);
-            place.bind(ps, 3);
-        }, rs -> found.add(columns.read(rs)));
-        return found;
+        return activeStates(region, sector, year, "", "s.agency_id");
     }
 
     /**
@@ -258,11 +247,17 @@ public class RollupReader {
 
     /** Reports of a subtree, year and sector with the most warnings first. */
     public List<ReportState> reportsWithWarnings(String region, String sector, int year) throws SQLException {
+        return activeStates(region, sector, year, " AND s.warning_count > 0", "s.warning_count DESC, s.agency_id");
+    }
+
+    /** Active report states of a subtree, year and sector without their metrics, {@code condition} added to the filter. */
+    private List<ReportState> activeStates(String region, String sector, int year, String condition, String order)
+            throws SQLException {
         List<ReportState> found = new ArrayList<>();
         StateColumns columns = columns(List.of());
         Place place = Place.of(region, false);
         query("SELECT " + columns.sql() + " FROM " + Tables.LIVE.reportState() + " s WHERE s.sector = ? AND s.year = ?"
-                + place.sql() + " AND s.status = 'ACTIVE' AND s.warning_count > 0 ORDER BY s.warning_count DESC, s.agency_id", (c, ps) -> {
+                + place.sql() + " AND s.status = 'ACTIVE'" + condition + " ORDER BY " + order, (c, ps) -> {
             ps.setString(1, sector);
             ps.setInt(2, year);
             place.bind(ps, 3);
