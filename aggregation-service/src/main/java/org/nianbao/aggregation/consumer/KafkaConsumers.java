@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.nianbao.service.kafka.NativeLz4;
 
 /** Creates the consumers: the group member that keeps the roll-ups fresh, and the free reader of a rebuild. */
 @ApplicationScoped
@@ -19,6 +20,7 @@ public class KafkaConsumers {
 
     KafkaConsumers(ConsumerSettings settings) {
         this.settings = settings;
+        NativeLz4.load(); // before the first consumer: Kafka picks its lz4 decompressor once, when its class loads
     }
 
     /** A member of the consumer group: more instances split the partitions. Offsets are committed by hand. */

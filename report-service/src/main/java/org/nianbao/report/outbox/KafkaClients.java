@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.nianbao.model.event.Topics;
+import org.nianbao.service.kafka.NativeLz4;
 
 /** Creates the producer and the topics from configuration. */
 @ApplicationScoped
@@ -31,6 +32,7 @@ public class KafkaClients {
 
     KafkaClients(KafkaSettings settings) {
         this.settings = settings;
+        NativeLz4.load();
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.nianbao.model.event.CloudEvent;
+import org.nianbao.model.event.RenderedCells;
 import org.nianbao.model.event.ReportData;
 import org.nianbao.model.event.Topics;
 import org.nianbao.model.problem.ProblemDetail;
@@ -100,12 +101,13 @@ public class ReportService {
         checkPreconditions(version - 1, ifMatch, ifNoneMatch); // a refusal rolls the advanced head back
         ReportVersion v = newVersion(agencyId, year, version, ReportData.ACTIVE, template.id(), now);
         v.publishedOn = parsed.publishedOn();
-        v.cells = StoredJson.write(parsed.cells());
+        RenderedCells cells = RenderedCells.of(parsed.cells()); // one JSON for the stored version and its event
+        v.cells = cells.json();
         v.blankCells = StoredJson.write(parsed.blankCells());
         v.texts = StoredJson.write(parsed.texts());
         v.warnings = StoredJson.write(warnings);
         Outbox.Row event = outbox.row(Topics.REPORTS, Topics.reportKey(agency.id, year),
-                event(agency, v, parsed.cells(), warnings));
+                event(agency, v, cells, warnings));
         VersionInsert.insert(em, v, event); // the version and its event in one statement, in this transaction
         // the answer is made from what was just stored, without reading its JSON back
         ReportSummary summary = new ReportSummary(agency.id, agency.name, agency.regionCode, agency.sector.name(),
@@ -138,7 +140,7 @@ public class ReportService {
         v.texts = "{}";
         v.warnings = "[]";
         v.persist();
-        publish(agency, v, Map.of(), List.of());
+        publish(agency, v, RenderedCells.NONE, List.of());
         return view(agency, v);
     }
 
@@ -284,15 +286,15 @@ public class ReportService {
         return v;
     }
 
-    private void publish(Agency agency, ReportVersion v, Map<String, BigDecimal> cells, List<RuleWarning> warnings) {
+    private void publish(Agency agency, ReportVersion v, RenderedCells cells, List<RuleWarning> warnings) {
         outbox.add(Topics.REPORTS, Topics.reportKey(agency.id, v.year), event(agency, v, cells, warnings));
     }
 
-    private CloudEvent<ReportData> event(Agency agency, ReportVersion v, Map<String, BigDecimal> cells,
+    private CloudEvent<ReportData> event(Agency agency, ReportVersion v, RenderedCells cells,
                                          List<RuleWarning> warnings) {
         ReportData data = new ReportData(agency.id, agency.name, agency.regionCode, agencies.regionPath(agency.regionCode),
                 agency.sector.name(), agency.level, v.year, v.template, v.publishedOn, v.version,
-                v.version > 1 ? v.version - 1 : null, v.status, v.submittedAt, new TreeMap<>(cells), warnings);
+                v.version > 1 ? v.version - 1 : null, v.status, v.submittedAt, cells, warnings);
         String type = v.status.equals(ReportData.WITHDRAWN) ? Topics.REPORT_WITHDRAWN_TYPE : Topics.REPORT_VERSION_TYPE;
         String key = Topics.reportKey(agency.id, v.year);
         return CloudEvent.of(key + "/v" + v.version, type, "agencies/" + agency.id + "/reports/" + v.year, v.submittedAt, data);
