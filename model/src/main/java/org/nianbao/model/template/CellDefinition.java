@@ -16,7 +16,9 @@ public record CellDefinition(String code, String label, String section, String r
                              boolean additive) {
 
     static CellDefinition of(String section, Row row, Column column) {
-        return new CellDefinition(section + "." + row.code() + "." + column.code(),
+        // interned: Jackson interns the field names it reads, so a report's cells parsed from JSON are keyed by the same
+        // String instances and each lookup by a catalog code ends at the identity check, not a 50-character equals
+        return new CellDefinition((section + "." + row.code() + "." + column.code()).intern(),
                 row.label() + "：" + column.fullLabel(), section, row.code(), row.label(),
                 column.code(), column.label(), row.block(), column.kind(), column.unit(), column.additive());
     }
