@@ -17,8 +17,9 @@ import java.util.TreeMap;
 /**
  * A report's filled cells together with their JSON, written once by the event mapper. The report service stores a
  * version's cells as JSON and publishes the same cells inside the version's event: about 200 entries with 50-character
- * codes, which Jackson wrote twice per submission (an eighth of the service's CPU under load). Serialized by any
- * mapper, this map writes its JSON as is, the very text {@link EventJson} writes for a sorted map of the same cells.
+ * codes, which Jackson wrote twice per submission (writing JSON was a fifth of the service's CPU under load, most of it
+ * these cells). Serialized by any mapper, this map writes its JSON as is: the very text {@link EventJson} writes for a
+ * sorted map of the same cells.
  */
 @JsonSerialize(using = RenderedCells.Writer.class)
 public final class RenderedCells extends AbstractMap<String, BigDecimal> {
