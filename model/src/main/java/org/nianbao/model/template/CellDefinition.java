@@ -16,10 +16,17 @@ public record CellDefinition(String code, String label, String section, String r
                              boolean additive) {
 
     static CellDefinition of(String section, Row row, Column column) {
-        // interned: Jackson interns the field names it reads, so a report's cells parsed from JSON are keyed by the same
-        // String instances and each lookup by a catalog code ends at the identity check, not a 50-character equals
-        return new CellDefinition((section + "." + row.code() + "." + column.code()).intern(),
+        return new CellDefinition(code(section, row.code(), column.code()),
                 row.label() + "：" + column.fullLabel(), section, row.code(), row.label(),
                 column.code(), column.label(), row.block(), column.kind(), column.unit(), column.additive());
+    }
+
+    /**
+     * The code of a cell, {@code <section>.<row>.<column>}, interned: Jackson interns the field names it reads, so a
+     * report's cells parsed from JSON are keyed by the same String instances as the catalog's, and each lookup by a
+     * catalog code ends at the identity check instead of comparing 50 characters.
+     */
+    static String code(String section, String row, String column) {
+        return (section + "." + row + "." + column).intern();
     }
 }

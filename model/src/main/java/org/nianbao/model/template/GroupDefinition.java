@@ -32,12 +32,12 @@ public record GroupDefinition(@Schema(description = "Group code; its cells are c
 
     /** The template cells summed for one column, e.g. {@code requests.outcome.withheld.stateSecret.total}, …. */
     public List<String> cellCodesFor(String columnCode) {
-        return rowCodes.stream().map(row -> (section + "." + row + "." + columnCode).intern()).toList(); // as CellDefinition
+        return rowCodes.stream().map(row -> CellDefinition.code(section, row, columnCode)).toList();
     }
 
     /** The group's own cell code in a column, e.g. {@code requests.outcome.withheld.total}. */
     public String metricCode(String columnCode) {
-        return (code + "." + columnCode).intern(); // as CellDefinition's codes
+        return (code + "." + columnCode).intern(); // interned as CellDefinition.code
     }
 
     /** The group's own cell codes, one per column. */

@@ -165,9 +165,9 @@ public final class Template {
      * cells for a group ({@code outcome.withheld}), none when the template has no such row, group or column.
      */
     public List<String> cellsFor(String section, String rowOrGroupCode, String columnCode) {
-        String code = section + "." + rowOrGroupCode + "." + columnCode;
-        if (cells.containsKey(code)) {
-            return List.of(code);
+        CellDefinition cell = cells.get(CellDefinition.code(section, rowOrGroupCode, columnCode));
+        if (cell != null) {
+            return List.of(cell.code());
         }
         return groups.stream()
                 .filter(g -> g.section().equals(section) && g.rowCode().equals(rowOrGroupCode)

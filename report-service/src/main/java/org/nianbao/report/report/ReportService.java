@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.nianbao.model.event.CloudEvent;
@@ -135,7 +134,7 @@ public class ReportService {
         head.updatedAt = now;
         ReportVersion v = newVersion(agencyId, year, head.currentVersion, ReportData.WITHDRAWN, previous.template, now);
         v.publishedOn = previous.publishedOn;
-        v.cells = "{}";
+        v.cells = RenderedCells.NONE.json();
         v.blankCells = "[]";
         v.texts = "{}";
         v.warnings = "[]";
