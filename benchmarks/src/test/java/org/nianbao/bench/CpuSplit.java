@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * CPU time used by each part of the suite, from {@code /proc}: the named processes, and PostgreSQL's processes split by
@@ -20,6 +21,7 @@ final class CpuSplit {
 
     private final Map<String, Long> pids;
     private final Map<String, String> databases;
+    private final Map<String, Predicate<String>> ownThreads = new LinkedHashMap<>();
 
     /**
      * @param pids      processes by the name to print
@@ -31,10 +33,21 @@ final class CpuSplit {
         this.databases = databases;
     }
 
+    /**
+     * Also counts, as a part of its own, the live threads of this process whose name matches (Linux keeps the first 15
+     * characters of a thread's name). Threads that end between two snapshots take their ticks with them, so name only
+     * threads that outlive the measured window.
+     */
+    CpuSplit threadsOfThisProcess(String name, Predicate<String> threadName) {
+        ownThreads.put(name, threadName);
+        return this;
+    }
+
     /** Ticks used so far by each part, and "machine busy", by every process, from {@code /proc/stat}. */
     Map<String, Long> snapshot() {
         Map<String, Long> ticks = new LinkedHashMap<>();
         pids.forEach((name, pid) -> ticks.put(name, ticks(Path.of("/proc", Long.toString(pid)))));
+        ownThreads.forEach((name, threadName) -> ticks.put(name, threadTicks(threadName)));
         databases.values().forEach(name -> ticks.put(name, 0L));
         ticks.put("PostgreSQL, other", 0L);
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -59,6 +72,27 @@ final class CpuSplit {
         Map<String, Double> ms = new LinkedHashMap<>();
         after.forEach((part, ticks) -> ms.put(part, (ticks - before.getOrDefault(part, 0L)) * MS_PER_TICK / units));
         return ms;
+    }
+
+    private static long threadTicks(Predicate<String> threadName) {
+        long sum = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (threadName.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
+                        // utime + stime only: a thread's cutime and cstime are the whole process's
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return 0; // not Linux
+        }
+        return sum;
     }
 
     /** utime + stime + the reaped children's (PostgreSQL's postmaster collects its exited backends there). */

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Factory;
 import org.junit.jupiter.api.Test;
 import org.nianbao.testsupport.PostgresResource;
 import org.nianbao.testsupport.SuiteProcesses;
@@ -49,10 +55,19 @@ class IngestBenchmark {
     private static final int[] SUBMISSIONS = {600, 2_000, Integer.getInteger("bench.ingest.submissions", 20_000)};
     private static final String MINIMAL = "return=minimal";
     private static final String BODY = resource("/fixtures/reports/seed-004-yanchi-2020.json");
+    private static final byte[] BODY_BYTES = BODY.getBytes(StandardCharsets.UTF_8);
+    /** Load threads are named so that {@link CpuSplit} can tell their CPU from the Kafka broker's in the same JVM. */
+    private static final String LOAD_THREAD = "load-";
     // HTTP/1.1: each concurrent client has its own connection, as separate agencies would. The default (HTTP/2 after
     // an h2c upgrade) multiplexes all 64 clients over one connection, which one event loop of the server then serves.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(64)).build();
+    // Since session 13 the rows use Http1Connection; this client runs one row beside it, for comparison with earlier
+    // sessions' figures.
+    private final HttpClient jdkHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(64, named(LOAD_THREAD + "jdk-"))).build();
+
+    /** Which HTTP client a row's load threads use. */
+    private enum Client { LEAN, JDK }
+
     private final List<String> lines = new ArrayList<>();
     private final List<String> cpuLines = new ArrayList<>();
     private CpuSplit cpu;
@@ -68,27 +83,34 @@ class IngestBenchmark {
         Map<String, String> databases = new LinkedHashMap<>();
         databases.put("reports", "PostgreSQL, reports db");
         databases.put("aggregates", "PostgreSQL, aggregates db");
-        cpu = new CpuSplit(processes, databases);
+        // the JDK client's selector thread is "HttpClient-N-SelectorManager"
+        cpu = new CpuSplit(processes, databases)
+                .threadsOfThisProcess("… of it, load client threads", t -> t.startsWith(LOAD_THREAD) || t.startsWith("HttpClient-"));
         for (int a = 0; a < AGENCIES; a++) {
-            send(suite.reportService.url() + "/api/v1/agencies", "POST", TestTokens.admin(),
+            sendJdk(suite.reportService.url() + "/api/v1/agencies", "POST", TestTokens.admin(),
                     "{\"id\":\"bench-" + a + "\",\"name\":\"基准测试局 " + a + "\",\"regionCode\":\"640323\",\"sector\":\"HEALTH\"}", null);
         }
         // Both paths are warmed up, each with enough requests for the JIT to compile the request path: with 300 to the
         // service only, the first rows (and the gateway's) measured compilation more than the code.
-        run("warm-up", suite.reportService.url(), 8, WARM_UP, 0, null);
-        run("warm-up", suite.gateway.url(), 8, WARM_UP, 0, null);
+        run("warm-up", suite.reportService.url(), 8, WARM_UP, 0, null, Client.LEAN);
+        run("warm-up", suite.gateway.url(), 8, WARM_UP, 0, null, Client.LEAN);
+        run("warm-up", suite.gateway.url(), 8, WARM_UP, 0, null, Client.JDK);
         line("| target | clients | submissions | per second | p50 ms | p99 ms | errors |");
         line("|---|---|---|---|---|---|---|");
         int round = 1;
         for (String target : List.of("report service", "gateway")) {
             String base = target.equals("gateway") ? suite.gateway.url() : suite.reportService.url();
             for (int i = 0; i < CLIENTS.length; i++) {
-                run(target, base, CLIENTS[i], SUBMISSIONS[i], round++, null);
+                run(target, base, CLIENTS[i], SUBMISSIONS[i], round++, null, Client.LEAN);
             }
         }
         // a bulk submitter that does not read the stored report back asks for the summary only (RFC 7240)
-        run("report service, Prefer: return=minimal", suite.reportService.url(), 64, SUBMISSIONS[2], round++, MINIMAL);
-        run("gateway, Prefer: return=minimal", suite.gateway.url(), 64, SUBMISSIONS[2], round++, MINIMAL);
+        run("report service, Prefer: return=minimal", suite.reportService.url(), 64, SUBMISSIONS[2], round++, MINIMAL, Client.LEAN);
+        run("gateway, Prefer: return=minimal", suite.gateway.url(), 64, SUBMISSIONS[2], round++, MINIMAL, Client.LEAN);
+        // the same row with the JDK's HttpClient, as sessions 4 to 12 measured it, then the lean client again:
+        // the two clients' difference, measured in the same run, either side of it
+        run("gateway, Prefer: return=minimal, JDK HttpClient", suite.gateway.url(), 64, SUBMISSIONS[2], round++, MINIMAL, Client.JDK);
+        run("gateway, Prefer: return=minimal (again)", suite.gateway.url(), 64, SUBMISSIONS[2], round++, MINIMAL, Client.LEAN);
         jdbcReference(SUBMISSIONS[2]);
         line("");
         line("CPU per submission, ms, by part (from /proc; \"machine busy\" is every process, out of 2 cores):");
@@ -104,26 +126,33 @@ class IngestBenchmark {
      * Each client revises its own reports (its own agencies), so clients never wait on one another's row locks.
      * {@code prefer}: the Prefer header of each submission, or null.
      */
-    private void run(String target, String base, int clients, int submissions, int round, String prefer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+    private void run(String target, String base, int clients, int submissions, int round, String prefer, Client client)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients, named(LOAD_THREAD));
+        String headers = (prefer == null ? "" : "Prefer: " + prefer + "\r\n") + "Content-Type: application/json\r\n";
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         int[] errors = {0};
         Map<String, Long> cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            int client = c;
-            String token = TestTokens.of("bench-client-" + round + "-" + client, Set.of("admin")); // one rate bucket each
+            int me = c;
+            String token = TestTokens.of("bench-client-" + round + "-" + me, Set.of("admin")); // one rate bucket each
+            String authorized = "Authorization: Bearer " + token + "\r\n" + headers;
             done.add(pool.submit(() -> {
-                for (int k = client; k < submissions; k += clients) {
-                    int agency = (client + (k / clients) * clients) % AGENCIES;
-                    int year = 2008 + (k / AGENCIES) % 17;
-                    long t0 = System.nanoTime();
-                    int status = send(base + "/api/v1/agencies/bench-" + agency + "/reports/" + year, "PUT", token, BODY, prefer);
-                    latencies.add(System.nanoTime() - t0);
-                    if (status != 200 && status != 201) {
-                        synchronized (errors) {
-                            errors[0]++;
+                try (Http1Connection connection = new Http1Connection(base)) {
+                    for (int k = me; k < submissions; k += clients) {
+                        int agency = (me + (k / clients) * clients) % AGENCIES;
+                        int year = 2008 + (k / AGENCIES) % 17;
+                        String path = "/api/v1/agencies/bench-" + agency + "/reports/" + year;
+                        long t0 = System.nanoTime();
+                        int status = client == Client.LEAN ? connection.send("PUT", path, authorized, BODY_BYTES)
+                                : sendJdk(base + path, "PUT", token, BODY, prefer);
+                        latencies.add(System.nanoTime() - t0);
+                        if (status != 200 && status != 201) {
+                            synchronized (errors) {
+                                errors[0]++;
+                            }
                         }
                     }
                 }
@@ -136,6 +165,8 @@ class IngestBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Double> cpuPerSubmission = CpuSplit.perUnit(cpuBefore, cpu.snapshot(), submissions);
         pool.shutdown();
+        // its threads must be gone before the next row's first snapshot, or their ticks leave that row's thread count
+        pool.awaitTermination(10, TimeUnit.SECONDS);
         if (round == 0) {
             return;
         }
@@ -156,10 +187,13 @@ class IngestBenchmark {
         String url = PostgresResource.jdbcUrl("reports");
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE bench_version (LIKE report_version INCLUDING DEFAULTS INCLUDING INDEXES)");
-            s.execute("CREATE TEMP TABLE bench_outbox (LIKE outbox_event INCLUDING DEFAULTS)");
+            // as the outbox since migration V3: the payload lz4-compressed by the service and kept in the row
+            s.execute("CREATE TEMP TABLE bench_outbox (LIKE outbox_event INCLUDING DEFAULTS INCLUDING STORAGE)"
+                    + " WITH (toast_tuple_target = 8160)");
             s.execute("CREATE TEMP SEQUENCE bench_outbox_id");
             s.execute("ALTER TABLE bench_outbox ALTER COLUMN id SET DEFAULT nextval('bench_outbox_id')");
             String stored = BODY; // a JSON document of the size of a stored version's cells
+            byte[] payload = lz4(stored.getBytes(StandardCharsets.UTF_8)); // an outbox payload of the same size
             c.setAutoCommit(false);
             long start = System.nanoTime();
             try (PreparedStatement v = c.prepareStatement("INSERT INTO bench_version (agency_id, year, version, status, template,"
@@ -173,7 +207,7 @@ class IngestBenchmark {
                     v.addBatch();
                     o.setString(1, "nianbao.reports.v1");
                     o.setString(2, "bench-" + i + "/" + (2008 + i % 17));
-                    o.setBytes(3, stored.getBytes(StandardCharsets.UTF_8));
+                    o.setBytes(3, payload);
                     o.addBatch();
                     if (i % 500 == 499) {
                         v.executeBatch();
@@ -190,20 +224,32 @@ class IngestBenchmark {
         }
     }
 
-    private int send(String url, String method, String token, String body, String prefer) {
+    /** As the report service's {@code OutboxPayload} stores an event: a format byte, the length, one lz4 block. */
+    private static byte[] lz4(byte[] json) {
+        LZ4Compressor compressor = LZ4Factory.fastestInstance().fastCompressor();
+        byte[] block = compressor.compress(json);
+        return ByteBuffer.allocate(5 + block.length).put((byte) 1).putInt(json.length).put(block).array();
+    }
+
+    private int sendJdk(String url, String method, String token, String body, String prefer) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
             if (prefer != null) {
                 request.header("Prefer", prefer);
             }
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return jdkHttp.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger next = new AtomicInteger();
+        return task -> new Thread(task, prefix + next.incrementAndGet());
     }
 
     private void line(String text) {

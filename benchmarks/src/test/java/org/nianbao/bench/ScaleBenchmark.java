@@ -85,7 +85,13 @@ class ScaleBenchmark {
     /** The live consumer's group: {@code nianbao.consumer.group-id} in the aggregation service's application.properties. */
     private static final String LIVE_GROUP = "nianbao-aggregation";
 
+    /** The rebuild's requests and, for comparison, one row of queries: sessions 3 to 12 timed every query with it. */
     private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * The timed queries' client since session 13: one keep-alive HTTP/1.1 connection read on the calling thread. The
+     * JDK client's hand-offs between its selector thread and an executor added about 0.1 ms to each answer here.
+     */
+    private Http1Connection lean;
     private final Results out = new Results("scale");
     private String aggregation;
 
@@ -401,17 +407,42 @@ class ScaleBenchmark {
             Results.progress("%s done", q.name());
         }
         out.line("");
+        jdkClientRow(queries.get(0), warmFrom);
     }
 
     /** {@value #HTTP_RUNS} sequential requests with the parameters from {@code from} on, each timed to its whole answer. */
     private Stats timeHttp(Query q, int from) throws Exception {
+        return timeHttp(q, from, this::getText);
+    }
+
+    private interface Getter {
+        String get(String path) throws Exception;
+    }
+
+    private static Stats timeHttp(Query q, int from, Getter client) throws Exception {
         Stats api = new Stats();
         for (int i = from; i < from + HTTP_RUNS; i++) {
             long t0 = System.nanoTime();
-            getText(q.http().apply(i)); // the whole answer received, not parsed: as the GROUP BY's rows are
+            client.get(q.http().apply(i)); // the whole answer received, not parsed: as the GROUP BY's rows are
             api.add(System.nanoTime() - t0);
         }
         return api;
+    }
+
+    /**
+     * The province totals once more with the JDK's HttpClient, the client of sessions 3 to 12, after as many warm-up
+     * requests as the lean client had: the two clients' difference on the same answers. Its parameters are the second
+     * pass's, so PostgreSQL's buffers favour it if anything.
+     */
+    private void jdkClientRow(Query q, int warmFrom) throws Exception {
+        for (int i = 0; i < COLD_WARM_UP + HTTP_RUNS + JIT_WARM_UP; i++) {
+            getTextJdk(q.http().apply(i));
+        }
+        Stats jdk = timeHttp(q, warmFrom, this::getTextJdk);
+        Stats again = timeHttp(q, warmFrom, this::getText);
+        out.line("The same query (%s) with the JDK's HttpClient, sessions 3–12's client, just after: p50 %.2f ms, p99 %.2f ms;"
+                + " with this run's client again right after it: p50 %.2f ms, p99 %.2f ms.", q.name(), jdk.p50(), jdk.p99(), again.p50(), again.p99());
+        out.line("");
     }
 
     private static void drain(PreparedStatement ps) throws java.sql.SQLException {
@@ -518,6 +549,21 @@ class ScaleBenchmark {
     }
 
     private String getText(String path) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            if (lean == null) {
+                lean = new Http1Connection(aggregation);
+            }
+            int status = lean.send("GET", path, "", new byte[0]);
+            if (status == 200) {
+                return lean.bodyText();
+            }
+            if (status != -1 || attempt == 1) { // -1: the connection failed (the service restarted); a GET is safe to resend once
+                throw new IllegalStateException("GET " + path + " answered " + status + ": " + lean.bodyText());
+            }
+        }
+    }
+
+    private String getTextJdk(String path) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(aggregation + path)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());

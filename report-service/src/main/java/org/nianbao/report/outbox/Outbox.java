@@ -31,12 +31,12 @@ public class Outbox {
         OutboxEvent row = new OutboxEvent();
         row.topic = topic;
         row.recordKey = key;
-        row.payload = EventJson.write(event);
+        row.payload = OutboxPayload.stored(EventJson.write(event));
         row.persist();
         written.fire(new Written());
     }
 
-    /** An outbox row's values, for a caller that inserts it within its own statement (see {@link #row}). */
+    /** An outbox row's values, for a caller that inserts it within its own statement (see {@link #row}); the payload as stored. */
     public record Row(String topic, String key, byte[] payload) {
     }
 
@@ -47,7 +47,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Row row(String topic, String key, CloudEvent<?> event) {
-        Row row = new Row(topic, key, EventJson.write(event));
+        Row row = new Row(topic, key, OutboxPayload.stored(EventJson.write(event)));
         written.fire(new Written());
         return row;
     }

@@ -225,7 +225,7 @@ public class OutboxRelay {
                             producer().beginTransaction();
                         }
                         Future<RecordMetadata> ack = producer().send(
-                                new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                                new ProducerRecord<>(rs.getString(2), rs.getString(3), OutboxPayload.json(rs.getBytes(4))));
                         ids.add(rs.getLong(1));
                         throwIfFailedAtOnce(ack); // e.g. no metadata while the broker is down: no use sending the rest
                     }
