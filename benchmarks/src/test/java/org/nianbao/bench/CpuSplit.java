@@ -81,9 +81,8 @@ final class CpuSplit {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     if (threadName.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
-                        // utime + stime only: a thread's cutime and cstime are the whole process's
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        String[] f = fieldsAfterName(stat);
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]); // a thread's cutime and cstime are the whole process's
                     }
                 } catch (IOException e) {
                     // the thread ended between the listing and the read
@@ -99,12 +98,16 @@ final class CpuSplit {
     private static long ticks(Path proc) {
         try {
             String stat = Files.readString(proc.resolve("stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after "pid (comm) ": state is field 0, utime 11, stime 12, cutime 13, cstime 14
+            String[] f = fieldsAfterName(stat);
             return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
         } catch (IOException | RuntimeException e) {
             return 0; // the process ended between the listing and the read
         }
+    }
+
+    /** A stat line's fields after "pid (comm) ": state is field 0, utime 11, stime 12, cutime 13, cstime 14. */
+    private static String[] fieldsAfterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     private static String cmdline(Path proc) {

@@ -92,6 +92,7 @@ class ScaleBenchmark {
      * JDK client's hand-offs between its selector thread and an executor added about 0.1 ms to each answer here.
      */
     private Http1Connection lean;
+    private static final byte[] NO_CONTENT = new byte[0];
     private final Results out = new Results("scale");
     private String aggregation;
 
@@ -553,7 +554,7 @@ class ScaleBenchmark {
             if (lean == null) {
                 lean = new Http1Connection(aggregation);
             }
-            int status = lean.send("GET", path, "", new byte[0]);
+            int status = lean.send("GET", path, "", NO_CONTENT);
             if (status == 200) {
                 return lean.bodyText();
             }
