@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -21,7 +22,17 @@ final class CpuSplit {
 
     private final Map<String, Long> pids;
     private final Map<String, String> databases;
-    private final Map<String, Predicate<String>> ownThreads = new LinkedHashMap<>();
+    private final Map<String, ThreadSet> threadSets = new LinkedHashMap<>();
+
+    /** Threads chosen by name in some processes. */
+    private record ThreadSet(List<Long> pids, Predicate<String> threadName) {
+        long ticks() {
+            return pids.stream().mapToLong(pid -> threadTicks(pid, threadName)).sum();
+        }
+    }
+
+    /** The JIT compilers' threads of a HotSpot JVM ("C1 CompilerThread0", "C2 CompilerThread1", …). */
+    static final Predicate<String> JIT_COMPILER = t -> t.startsWith("C1 CompilerThre") || t.startsWith("C2 CompilerThre");
 
     /**
      * @param pids      processes by the name to print
@@ -39,15 +50,41 @@ final class CpuSplit {
      * threads that outlive the measured window.
      */
     CpuSplit threadsOfThisProcess(String name, Predicate<String> threadName) {
-        ownThreads.put(name, threadName);
+        return threadsOf(name, List.of(ProcessHandle.current().pid()), threadName);
+    }
+
+    /** As {@link #threadsOfThisProcess}, summed over the given processes. */
+    CpuSplit threadsOf(String name, List<Long> processes, Predicate<String> threadName) {
+        threadSets.put(name, new ThreadSet(processes, threadName));
         return this;
+    }
+
+    /** Ticks used so far by the threads of one process whose name matches. */
+    static long threadTicks(long pid, Predicate<String> threadName) {
+        long sum = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (threadName.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
+                        String[] f = fieldsAfterName(stat);
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]); // a thread's cutime and cstime are the whole process's
+                    }
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return 0; // not Linux, or the process is gone
+        }
+        return sum;
     }
 
     /** Ticks used so far by each part, and "machine busy", by every process, from {@code /proc/stat}. */
     Map<String, Long> snapshot() {
         Map<String, Long> ticks = new LinkedHashMap<>();
         pids.forEach((name, pid) -> ticks.put(name, ticks(Path.of("/proc", Long.toString(pid)))));
-        ownThreads.forEach((name, threadName) -> ticks.put(name, threadTicks(threadName)));
+        threadSets.forEach((name, threads) -> ticks.put(name, threads.ticks()));
         databases.values().forEach(name -> ticks.put(name, 0L));
         ticks.put("PostgreSQL, other", 0L);
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -72,26 +109,6 @@ final class CpuSplit {
         Map<String, Double> ms = new LinkedHashMap<>();
         after.forEach((part, ticks) -> ms.put(part, (ticks - before.getOrDefault(part, 0L)) * MS_PER_TICK / units));
         return ms;
-    }
-
-    private static long threadTicks(Predicate<String> threadName) {
-        long sum = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-            for (Path task : tasks) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    if (threadName.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
-                        String[] f = fieldsAfterName(stat);
-                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]); // a thread's cutime and cstime are the whole process's
-                    }
-                } catch (IOException e) {
-                    // the thread ended between the listing and the read
-                }
-            }
-        } catch (IOException e) {
-            return 0; // not Linux
-        }
-        return sum;
     }
 
     /** utime + stime + the reaped children's (PostgreSQL's postmaster collects its exited backends there). */

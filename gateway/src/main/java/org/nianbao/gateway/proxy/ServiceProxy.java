@@ -38,6 +38,14 @@ final class ServiceProxy {
                     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                         return context.sendRequest().recover(failure -> unavailable(context, failure));
                     }
+
+                    @Override
+                    public Future<Void> handleProxyResponse(ProxyContext context) {
+                        // the service echoes the id the gateway passed on, which the gateway's answer already carries:
+                        // copied through, every answer would name it twice
+                        context.response().headers().remove(GatewayRoutes.REQUEST_ID);
+                        return context.sendResponse();
+                    }
                 });
     }
 
