@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -194,13 +195,13 @@ class ScaleBenchmark {
 
     private void loadTable(NationalDataset data, Published published, Rebuilt applied) {
         long versions = published.versions();
-        out.line("| step | versions | seconds | per second |");
-        out.line("|---|---|---|---|");
-        out.line("| generate and publish the events (one producer) | %,d | %.0f | %,.0f |", versions, published.seconds(),
+        out.line("| step | versions | seconds | per second | WAL written, GB |");
+        out.line("|---|---|---|---|---|");
+        out.line("| generate and publish the events (one producer) | %,d | %.0f | %,.0f | – |", versions, published.seconds(),
                 versions / published.seconds());
-        out.line("| … applied by a rebuild from the topics (the service started after publishing) | %,d | %.0f | %,.0f |",
-                versions, applied.seconds(), versions / applied.seconds());
-        out.line("| plain table: COPY of the current versions, index, ANALYZE | %,d | %.0f | %,.0f |",
+        out.line("| … applied by a rebuild from the topics (the service started after publishing) | %,d | %.0f | %,.0f | %.2f |",
+                versions, applied.seconds(), versions / applied.seconds(), applied.walBytes() / 1e9);
+        out.line("| plain table: COPY of the current versions, index, ANALYZE | %,d | %.0f | %,.0f | – |",
                 AGENCIES * (long) data.years(), published.copySeconds(), AGENCIES * data.years() / published.copySeconds());
         out.line("");
     }
@@ -485,12 +486,33 @@ class ScaleBenchmark {
     // ---- rebuild and memory ----------------------------------------------------------------------------------
 
     /** How a rebuild went: the seconds from the request to DONE, and its last progress as the service reported it. */
-    private record Rebuilt(double seconds, JsonNode progress) {
+    private record Rebuilt(double seconds, JsonNode progress, long walBytes) {
+    }
+
+    /** PostgreSQL's WAL position: the WAL a step wrote is the difference (the whole cluster's; a rebuild dominates it). */
+    private static String walPosition() throws SQLException {
+        try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl("postgres"), "postgres", "postgres");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static long walBytesSince(String position) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl("postgres"), "postgres", "postgres");
+             PreparedStatement ps = c.prepareStatement("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint")) {
+            ps.setString(1, position);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Rebuilds every roll-up from the topics and waits until it is live; fails unless it ends DONE. */
     private Rebuilt rebuild() throws Exception {
         String admin = TestTokens.of("bench-admin", Set.of("admin"));
+        String wal = walPosition();
         long t0 = System.nanoTime();
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(aggregation + "/api/v1/admin/rebuild"))
                 .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -511,20 +533,22 @@ class ScaleBenchmark {
         if (!state.equals("DONE")) {
             throw new IllegalStateException("rebuild ended " + state + ": " + progress);
         }
-        Results.progress("rebuild done: %s events in %.0f s", progress.path("eventsRead").asText(), seconds);
-        return new Rebuilt(seconds, progress);
+        long walBytes = walBytesSince(wal);
+        Results.progress("rebuild done: %s events in %.0f s, %.2f GB of WAL", progress.path("eventsRead").asText(), seconds, walBytes / 1e9);
+        return new Rebuilt(seconds, progress, walBytes);
     }
 
     /** The rebuild an operator would run: the live consumer keeps running beside it, as in production. */
     private void measuredRebuild(long events) throws Exception {
         String before = getText("/api/v1/regions/000000/totals?year=2023&sector=EDUCATION");
-        double seconds = rebuild().seconds();
+        Rebuilt rebuilt = rebuild();
+        double seconds = rebuilt.seconds();
         boolean same = before.equals(getText("/api/v1/regions/000000/totals?year=2023&sector=EDUCATION"));
         out.line("### Rebuild");
         out.line("");
-        out.line("| events replayed | seconds | events per second | totals after = before |");
-        out.line("|---|---|---|---|");
-        out.line("| %,d | %.0f | %,.0f | %s |", events, seconds, events / seconds, same ? "yes" : "NO");
+        out.line("| events replayed | seconds | events per second | WAL written, GB | totals after = before |");
+        out.line("|---|---|---|---|---|");
+        out.line("| %,d | %.0f | %,.0f | %.2f | %s |", events, seconds, events / seconds, rebuilt.walBytes() / 1e9, same ? "yes" : "NO");
         out.line("");
         if (!same) {
             throw new IllegalStateException("the rebuilt totals differ from those before the rebuild");

@@ -146,6 +146,7 @@ final class BulkReplay {
             s.execute("SET LOCAL work_mem = '256MB'");
             String columns = String.join(", ", storedColumns(c, states)); // a generated column is computed again
             s.execute("DROP TABLE IF EXISTS " + sorted);
+            // a plain CREATE TABLE: logged, unlike the staging table it is filled from (FreshTables.create)
             s.execute("CREATE TABLE " + sorted + " (LIKE " + states + " INCLUDING DEFAULTS INCLUDING GENERATED)");
             long rows = s.executeUpdate("INSERT INTO " + sorted + " (" + columns + ") SELECT " + columns + " FROM " + states
                     + " ORDER BY sector, year, province_code, region_code");
