@@ -38,7 +38,7 @@ public final class ReportsDb {
 
     /** Outbox rows not yet relayed to Kafka. */
     public static long unsent() {
-        return count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
+        return count("SELECT count(*) FROM outbox_event");
     }
 
     /** Reports whose head row does not point at their newest version (a half-written report). */

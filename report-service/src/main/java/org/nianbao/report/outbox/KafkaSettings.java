@@ -47,8 +47,9 @@ public interface KafkaSettings {
         Duration maxUnsentAge();
 
         /**
-         * How long sent rows stay in the outbox before the relay deletes them: Kafka and the report versions hold
-         * everything they say, so they are kept only to look into recent relaying.
+         * How long the log of sends ({@code outbox_sent}: each sent event's id, topic, key and times) keeps a row before
+         * the relay deletes it: Kafka and the report versions hold everything the events say, so the log serves only to
+         * look into recent relaying.
          */
         @WithName("keep-sent")
         @WithDefault("7d")

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A record waiting to be relayed to Kafka, written in the transaction of the change it announces. */
+/**
+ * A record waiting to be relayed to Kafka, written in the transaction of the change it announces. Once sent, the relay
+ * deletes it and logs the send in {@code outbox_sent}.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -27,7 +30,4 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
-
-    @Column(name = "sent_at")
-    public OffsetDateTime sentAt;
 }

@@ -44,7 +44,7 @@ public class OutboxHealth implements HealthCheck {
                 .withData("relayedSinceStart", relay.relayed());
         try (Connection c = dataSource.getConnection();
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*), min(created_at) FROM outbox_event WHERE sent_at IS NULL")) {
+             ResultSet rs = s.executeQuery("SELECT count(*), min(created_at) FROM outbox_event")) {
             rs.next();
             long unsent = rs.getLong(1);
             Timestamp oldest = rs.getTimestamp(2);

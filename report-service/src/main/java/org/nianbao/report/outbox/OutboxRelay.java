@@ -183,8 +183,8 @@ public class OutboxRelay {
     }
 
     /**
-     * Deletes sent rows older than {@code nianbao.outbox.keep-sent}, so that the outbox does not grow by every event
-     * ever published. One chunk at a time between batches, so that a large backlog of old rows (a first run after
+     * Deletes the sends logged longer ago than {@code nianbao.outbox.keep-sent}, so that the log does not grow by every
+     * event ever published. One chunk at a time between batches, so that a large backlog of old rows (a first run after
      * an upgrade) never holds up relaying for long.
      */
     private void pruneIfDue() throws SQLException {
@@ -192,8 +192,8 @@ public class OutboxRelay {
             return;
         }
         int deleted;
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (ARRAY("
-                + "SELECT id FROM outbox_event WHERE sent_at < now() - make_interval(secs => ?) LIMIT ?))")) {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM outbox_sent WHERE id = ANY (ARRAY("
+                + "SELECT id FROM outbox_sent WHERE sent_at < now() - make_interval(secs => ?) LIMIT ?))")) {
             ps.setDouble(1, settings.outbox().keepSent().toMillis() / 1000.0);
             ps.setInt(2, PRUNE_CHUNK);
             deleted = ps.executeUpdate();
@@ -217,7 +217,7 @@ public class OutboxRelay {
         try {
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, topic, record_key, payload FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
+                    "SELECT id, topic, record_key, payload FROM outbox_event ORDER BY id LIMIT ?")) { // every row is unsent
                 ps.setInt(1, settings.outbox().batchSize());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -264,8 +264,15 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Moves the sent rows from the outbox to the log of sends, without their payloads. An update that marked them sent
+     * waited, under load, on the outbox table's extension lock against the submissions (migration V4); a delete writes
+     * no new row version, and only this relay writes the log.
+     */
     private static void markSent(Connection c, List<Long> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET sent_at = now() WHERE id = ANY (?)")) {
+        try (PreparedStatement ps = c.prepareStatement("WITH sent AS (DELETE FROM outbox_event WHERE id = ANY (?)"
+                + " RETURNING id, topic, record_key, created_at)"
+                + " INSERT INTO outbox_sent (id, topic, record_key, created_at) SELECT id, topic, record_key, created_at FROM sent")) {
             Array array = c.createArrayOf("bigint", ids.toArray());
             ps.setArray(1, array);
             ps.executeUpdate();
