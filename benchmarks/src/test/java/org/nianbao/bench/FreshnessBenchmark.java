@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +45,13 @@ class FreshnessBenchmark {
     private static final int HIGH_RATE = Integer.getInteger("bench.freshness.rate", 400);
     /** A probe not counted by then is recorded at this time, and the phase goes on (the consumer is behind). */
     private static final long GIVE_UP_NANOS = 60_000_000_000L;
-    private static final int CATCH_UP_PROBES = 20;
+    /** Probes that wait for the consumer to catch up: at most 10 after each of the warm-up and the two loaded phases. */
+    private static final int CATCH_UP_PROBES = 30;
+    private static final int WARM_UP_WINDOW_SECONDS = 10;
+    /** 0 measures the services cold, as sessions 3 to 13 did. */
+    private static final int MAX_WARM_UP_WINDOWS = Integer.getInteger("bench.freshness.warm-up-windows", 20);
+    private static final double COMPILERS_QUIET = 0.03;
+    private static final String COMPILERS = "JIT compilers of the three services";
     private static final int MAX_MISSED = 3;
     private static final String BODY = resource("/fixtures/reports/seed-004-yanchi-2020.json");
     private static final String REVISED_CELL = "\"decisions\": 228"; // 行政许可 处理决定数量
@@ -81,6 +88,9 @@ class FreshnessBenchmark {
             register(admin, "fresh-load-" + a, "卫生健康局 " + a, "HEALTH");
         }
         probe(WARM_UP);
+        if (MAX_WARM_UP_WINDOWS > 0) {
+            warmUp();
+        }
         out.line("| load | probes | p50 ms | p99 ms | max ms | background submissions/s |");
         out.line("|---|---|---|---|---|---|");
         Stats low = probe(PROBES);
@@ -98,53 +108,98 @@ class FreshnessBenchmark {
         }
     }
 
-    /** Probes while 64 background clients submit, at {@code rate} per second in all (0: as fast as they can). */
-    private void underLoad(String label, int rate) throws Exception {
-        AtomicBoolean loading = new AtomicBoolean(true);
-        AtomicLong background = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        AtomicLong slots = new AtomicLong();
-        long begin = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(BACKGROUND_CLIENTS);
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < BACKGROUND_CLIENTS; c++) {
-            int client = c;
-            String token = TestTokens.of("bench-load-" + client, Set.of("admin")); // its own rate-limit bucket
-            clients.add(pool.submit(() -> {
-                for (int k = 0; loading.get(); k++) {
-                    if (rate > 0) { // an open loop: each submission has its start time, whoever sends it
-                        long due = begin + slots.getAndIncrement() * 1_000_000_000L / rate;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    /** The 64 background clients, submitting through the gateway until stopped. */
+    private final class Background {
+        private final AtomicBoolean loading = new AtomicBoolean(true);
+        private final AtomicLong accepted = new AtomicLong();
+        private final AtomicLong refused = new AtomicLong();
+        private final ExecutorService pool = Executors.newFixedThreadPool(BACKGROUND_CLIENTS);
+        private final List<Future<?>> clients = new ArrayList<>();
+
+        /** At {@code rate} submissions per second in all, an open loop; 0: as fast as they can. */
+        Background(int rate) {
+            AtomicLong slots = new AtomicLong();
+            long begin = System.nanoTime();
+            for (int c = 0; c < BACKGROUND_CLIENTS; c++) {
+                int client = c;
+                String token = TestTokens.of("bench-load-" + client, Set.of("admin")); // its own rate-limit bucket
+                clients.add(pool.submit(() -> {
+                    for (int k = 0; loading.get(); k++) {
+                        if (rate > 0) { // each submission has its start time, whoever sends it
+                            long due = begin + slots.getAndIncrement() * 1_000_000_000L / rate;
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                        }
+                        int agency = (client + k * BACKGROUND_CLIENTS) % BACKGROUND_AGENCIES;
+                        int status = put(suite.gateway, "/api/v1/agencies/fresh-load-" + agency + "/reports/" + (2008 + k % 17),
+                                token, revisedBody(228 + k));
+                        if (status == 200 || status == 201) {
+                            accepted.incrementAndGet();
+                        } else {
+                            refused.incrementAndGet();
                         }
                     }
-                    int agency = (client + k * BACKGROUND_CLIENTS) % BACKGROUND_AGENCIES;
-                    int status = put(suite.gateway, "/api/v1/agencies/fresh-load-" + agency + "/reports/" + (2008 + k % 17), token,
-                            revisedBody(228 + k));
-                    if (status == 200 || status == 201) {
-                        background.incrementAndGet();
-                    } else {
-                        refused.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
+                    return null;
+                }));
+            }
         }
+
+        void stop() throws Exception {
+            loading.set(false);
+            for (Future<?> f : clients) {
+                f.get();
+            }
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * The background as fast as it can, in windows of {@link #WARM_UP_WINDOW_SECONDS}, until the services' JIT compilers
+     * go quiet (as in {@code IngestBenchmark}): the phases then measure the services as they run through a season, not
+     * their first minutes, when the compilers take a sixth of the machine (BENCHMARKS.md, section 1, session 14).
+     */
+    private void warmUp() throws Exception {
+        CpuSplit cpu = new CpuSplit(Map.of(), Map.of()).threadsOf(COMPILERS,
+                List.of(suite.gateway.pid(), suite.reportService.pid(), suite.aggregationService.pid()), CpuSplit.JIT_COMPILER);
+        Background load = new Background(0);
+        double share = 1;
+        int windows = 0;
+        long submitted = 0;
+        while (share >= COMPILERS_QUIET && windows < MAX_WARM_UP_WINDOWS) {
+            windows++;
+            Map<String, Long> start = cpu.snapshot();
+            long windowStart = load.accepted.get();
+            Thread.sleep(WARM_UP_WINDOW_SECONDS * 1_000L);
+            Map<String, Long> end = cpu.snapshot();
+            share = (double) (end.get(COMPILERS) - start.get(COMPILERS)) / Math.max(1, end.get("machine busy") - start.get("machine busy"));
+            submitted = load.accepted.get();
+            System.out.printf("warm-up window %d of at most %d: %.0f submissions/s, the services' JIT compilers %.1f %% of the "
+                            + "machine's CPU (done below %.0f %%)%n", windows, MAX_WARM_UP_WINDOWS,
+                    (submitted - windowStart) / (double) WARM_UP_WINDOW_SECONDS, 100 * share, 100 * COMPILERS_QUIET);
+        }
+        load.stop();
+        awaitCaughtUp();
+        out.line("Warm-up: the background as fast as it can for %d window(s) of %d s, %,d submissions, until the services' JIT "
+                + "compilers used under %.0f %% of the machine's CPU in a window (%.1f %% in the last).", windows,
+                WARM_UP_WINDOW_SECONDS, submitted, 100 * COMPILERS_QUIET, 100 * share);
+        out.line("");
+    }
+
+    /** Probes while 64 background clients submit, at {@code rate} per second in all (0: as fast as they can). */
+    private void underLoad(String label, int rate) throws Exception {
+        Background load = new Background(rate);
         Thread.sleep(5_000); // let the load settle
-        long before = background.get();
+        long before = load.accepted.get();
         long t0 = System.nanoTime();
         Stats stats = probe(PROBES);
-        double achieved = (background.get() - before) / ((System.nanoTime() - t0) / 1e9);
-        loading.set(false);
-        for (Future<?> f : clients) {
-            f.get();
-        }
-        pool.shutdown();
+        double achieved = (load.accepted.get() - before) / ((System.nanoTime() - t0) / 1e9);
+        load.stop();
         out.line("| %s | %d | %.0f | %.0f | %.0f | %.0f |", label, stats.count(), stats.p50(), stats.p99(),
                 stats.quantileMs(1.0), achieved);
-        if (refused.get() > 0) {
-            out.line("| … background submissions not accepted (not counted above) | %d | | | | |", refused.get());
+        if (load.refused.get() > 0) {
+            out.line("| … background submissions not accepted (not counted above) | %d | | | | |", load.refused.get());
         }
         if (missed > 0) {
             out.line("| … of which not counted within 60 s (recorded as 60 s; the phase stops after %d) | %d | | | | |",
@@ -156,7 +211,7 @@ class FreshnessBenchmark {
 
     /** Before the next phase: the consumer has applied everything (a probe is counted at once again). */
     private void awaitCaughtUp() throws Exception {
-        for (int i = 0; i < CATCH_UP_PROBES / 2; i++) { // two phases end with this
+        for (int i = 0; i < CATCH_UP_PROBES / 3; i++) { // the warm-up and two phases end with this
             Stats one = probe(1);
             if (one.p50() < 1_000) {
                 return;
