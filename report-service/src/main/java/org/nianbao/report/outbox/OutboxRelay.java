@@ -24,7 +24,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 /**
- * Relays outbox rows to Kafka in id order and marks them sent.
+ * Relays outbox rows to Kafka in id order and marks them sent, by moving each to the log of sends ({@code outbox_sent}).
  * <p>
  * One relay is active per database: the instance holding a session advisory lock on its own connection (not a
  * pooled one, so that closing it always releases the lock), so records of one key leave in the order they were
