@@ -33,6 +33,14 @@ final class CpuSplit {
 
     /** The JIT compilers' threads of a HotSpot JVM ("C1 CompilerThread0", "C2 CompilerThread1", …). */
     static final Predicate<String> JIT_COMPILER = t -> t.startsWith("C1 CompilerThre") || t.startsWith("C2 CompilerThre");
+    static final String MACHINE_BUSY = "machine busy";
+    /** The part {@link #serviceCompilers} adds. */
+    static final String SERVICE_COMPILERS = "JIT compilers of the three services";
+    /**
+     * The services' compilers count as quiet, and a warm-up as done, in a window in which they used less than this share
+     * of the machine's CPU: they take 17–18 % of it in a service's first minute under load (BENCHMARKS.md, section 1).
+     */
+    static final double COMPILERS_QUIET = 0.03;
 
     /**
      * @param pids      processes by the name to print
@@ -57,6 +65,17 @@ final class CpuSplit {
     CpuSplit threadsOf(String name, List<Long> processes, Predicate<String> threadName) {
         threadSets.put(name, new ThreadSet(processes, threadName));
         return this;
+    }
+
+    /** Counts the JIT compiler threads of the given service processes as the part {@link #SERVICE_COMPILERS}. */
+    CpuSplit serviceCompilers(List<Long> services) {
+        return threadsOf(SERVICE_COMPILERS, services, JIT_COMPILER);
+    }
+
+    /** The services' compilers' share of the machine's CPU between two snapshots of a split that counts them. */
+    static double compilerShare(Map<String, Long> before, Map<String, Long> after) {
+        long machine = after.get(MACHINE_BUSY) - before.get(MACHINE_BUSY);
+        return (double) (after.get(SERVICE_COMPILERS) - before.get(SERVICE_COMPILERS)) / Math.max(1, machine);
     }
 
     /** Ticks used so far by the threads of one process whose name matches. */
@@ -100,7 +119,7 @@ final class CpuSplit {
         } catch (IOException e) {
             return ticks; // not Linux: no split
         }
-        ticks.put("machine busy", machineBusy());
+        ticks.put(MACHINE_BUSY, machineBusy());
         return ticks;
     }
 

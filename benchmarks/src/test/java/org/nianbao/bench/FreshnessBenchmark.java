@@ -50,8 +50,6 @@ class FreshnessBenchmark {
     private static final int WARM_UP_WINDOW_SECONDS = 10;
     /** 0 measures the services cold, as sessions 3 to 13 did. */
     private static final int MAX_WARM_UP_WINDOWS = Integer.getInteger("bench.freshness.warm-up-windows", 20);
-    private static final double COMPILERS_QUIET = 0.03;
-    private static final String COMPILERS = "JIT compilers of the three services";
     private static final int MAX_MISSED = 3;
     private static final String BODY = resource("/fixtures/reports/seed-004-yanchi-2020.json");
     private static final String REVISED_CELL = "\"decisions\": 228"; // 行政许可 处理决定数量
@@ -161,29 +159,29 @@ class FreshnessBenchmark {
      * their first minutes, when the compilers take a sixth of the machine (BENCHMARKS.md, section 1, session 14).
      */
     private void warmUp() throws Exception {
-        CpuSplit cpu = new CpuSplit(Map.of(), Map.of()).threadsOf(COMPILERS,
-                List.of(suite.gateway.pid(), suite.reportService.pid(), suite.aggregationService.pid()), CpuSplit.JIT_COMPILER);
+        CpuSplit cpu = new CpuSplit(Map.of(), Map.of())
+                .serviceCompilers(List.of(suite.gateway.pid(), suite.reportService.pid(), suite.aggregationService.pid()));
         Background load = new Background(0);
         double share = 1;
         int windows = 0;
         long submitted = 0;
-        while (share >= COMPILERS_QUIET && windows < MAX_WARM_UP_WINDOWS) {
+        while (share >= CpuSplit.COMPILERS_QUIET && windows < MAX_WARM_UP_WINDOWS) {
             windows++;
             Map<String, Long> start = cpu.snapshot();
             long windowStart = load.accepted.get();
             Thread.sleep(WARM_UP_WINDOW_SECONDS * 1_000L);
             Map<String, Long> end = cpu.snapshot();
-            share = (double) (end.get(COMPILERS) - start.get(COMPILERS)) / Math.max(1, end.get("machine busy") - start.get("machine busy"));
+            share = CpuSplit.compilerShare(start, end);
             submitted = load.accepted.get();
             System.out.printf("warm-up window %d of at most %d: %.0f submissions/s, the services' JIT compilers %.1f %% of the "
                             + "machine's CPU (done below %.0f %%)%n", windows, MAX_WARM_UP_WINDOWS,
-                    (submitted - windowStart) / (double) WARM_UP_WINDOW_SECONDS, 100 * share, 100 * COMPILERS_QUIET);
+                    (submitted - windowStart) / (double) WARM_UP_WINDOW_SECONDS, 100 * share, 100 * CpuSplit.COMPILERS_QUIET);
         }
         load.stop();
         awaitCaughtUp();
         out.line("Warm-up: the background as fast as it can for %d window(s) of %d s, %,d submissions, until the services' JIT "
                 + "compilers used under %.0f %% of the machine's CPU in a window (%.1f %% in the last).", windows,
-                WARM_UP_WINDOW_SECONDS, submitted, 100 * COMPILERS_QUIET, 100 * share);
+                WARM_UP_WINDOW_SECONDS, submitted, 100 * CpuSplit.COMPILERS_QUIET, 100 * share);
         out.line("");
     }
 

@@ -56,9 +56,6 @@ class IngestBenchmark {
      */
     private static final int WARM_UP_WINDOW = 4_000;
     private static final int MAX_WARM_UP_WINDOWS = Integer.getInteger("bench.ingest.warm-up-windows", 40);
-    /** A window in which the three services' compilers used less than this share of the machine's CPU ends the warm-up. */
-    private static final double COMPILERS_QUIET = 0.03;
-    private static final String COMPILERS = "JIT compilers of the three services";
     /**
      * Per row, by client count. The 64-client rows run 20,000 submissions (about half a minute): rows of 4,000, over
      * in 6–8 s, measured 30 % lower, their start still warming up. {@code -Dbench.ingest.submissions=N} changes it.
@@ -97,8 +94,7 @@ class IngestBenchmark {
         // the JDK client's selector thread is "HttpClient-N-SelectorManager"
         cpu = new CpuSplit(processes, databases)
                 .threadsOfThisProcess("… of it, load client threads", t -> t.startsWith(LOAD_THREAD) || t.startsWith("HttpClient-"))
-                .threadsOf(COMPILERS, List.of(suite.gateway.pid(), suite.reportService.pid(), suite.aggregationService.pid()),
-                        CpuSplit.JIT_COMPILER);
+                .serviceCompilers(List.of(suite.gateway.pid(), suite.reportService.pid(), suite.aggregationService.pid()));
         for (int a = 0; a < AGENCIES; a++) {
             sendJdk(suite.reportService.url() + "/api/v1/agencies", "POST", TestTokens.admin(),
                     "{\"id\":\"bench-" + a + "\",\"name\":\"基准测试局 " + a + "\",\"regionCode\":\"640323\",\"sector\":\"HEALTH\"}", null);
@@ -141,23 +137,24 @@ class IngestBenchmark {
         run("warm-up", suite.gateway.url(), 8, WARM_UP, 0, null, Client.JDK);
         double share = 1;
         int windows = 0;
-        while (share >= COMPILERS_QUIET && windows < MAX_WARM_UP_WINDOWS) {
+        while (share >= CpuSplit.COMPILERS_QUIET && windows < MAX_WARM_UP_WINDOWS) {
             windows++;
             Map<String, Long> before = cpu.snapshot();
             long start = System.nanoTime();
             run("warm-up", suite.gateway.url(), 64, WARM_UP_WINDOW / 2, 0, null, Client.LEAN);
             run("warm-up", suite.gateway.url(), 64, WARM_UP_WINDOW / 2, 0, MINIMAL, Client.LEAN);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Double> perSubmission = CpuSplit.perUnit(before, cpu.snapshot(), WARM_UP_WINDOW);
-            share = perSubmission.get(COMPILERS) / perSubmission.get("machine busy");
+            Map<String, Long> after = cpu.snapshot();
+            share = CpuSplit.compilerShare(before, after);
+            double machineMs = CpuSplit.perUnit(before, after, WARM_UP_WINDOW).get(CpuSplit.MACHINE_BUSY);
             System.out.printf("warm-up window %d of at most %d: %.0f submissions/s, %.2f ms of the machine's CPU each, "
                             + "the services' JIT compilers %.1f %% of it (done below %.0f %%)%n", windows, MAX_WARM_UP_WINDOWS,
-                    WARM_UP_WINDOW / seconds, perSubmission.get("machine busy"), 100 * share, 100 * COMPILERS_QUIET);
+                    WARM_UP_WINDOW / seconds, machineMs, 100 * share, 100 * CpuSplit.COMPILERS_QUIET);
         }
         line(String.format("Warm-up: %,d submissions to each path at 8 clients, then %d window(s) of %,d through the gateway at "
                         + "64 clients (half of them with the minimal answer) until the services' JIT compilers used under %.0f %% "
                         + "of the machine's CPU in a window (%.1f %% in the last).", WARM_UP, windows, WARM_UP_WINDOW,
-                100 * COMPILERS_QUIET, 100 * share));
+                100 * CpuSplit.COMPILERS_QUIET, 100 * share));
         line("");
     }
 
