@@ -1,5 +1,6 @@
 package org.nianbao.aggregation.rebuild;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
+import org.nianbao.aggregation.rollup.BinaryRows;
 import org.nianbao.aggregation.rollup.CopyStream;
 import org.nianbao.aggregation.rollup.MetricPositions;
 import org.nianbao.aggregation.rollup.ReportState;
@@ -58,7 +60,7 @@ import org.nianbao.model.template.TemplateCatalog;
 final class BulkReplay {
 
     private static final Logger LOG = Logger.getLogger(BulkReplay.class);
-    private static final int CHUNK_CHARS = 4 << 20;
+    private static final int CHUNK_BYTES = 8 << 20;
 
     private record SectorYear(String sector, int year) {
     }
@@ -77,18 +79,20 @@ final class BulkReplay {
 
     /** Step 1: reads until every partition reaches {@code end}; each report version becomes a state row. */
     void loadStates(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> end, IntConsumer progress) throws SQLException {
-        try (CopyStream copy = new CopyStream(dataSource, "COPY " + Tables.NEXT.reportState() + " (" + StateRows.COLUMNS + ") FROM STDIN",
-                "rebuild-copy-states"); Connection c = dataSource.getConnection()) {
+        try (CopyStream copy = new CopyStream(dataSource, "COPY " + Tables.NEXT.reportState() + " (" + StateRows.COLUMNS
+                + ") FROM STDIN (FORMAT binary)", "rebuild-copy-states"); Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
+            BigDecimal[] scratch = new BigDecimal[positions.size()];
+            int chunkBytes = 1 << 20;
             while (end.entrySet().stream().anyMatch(e -> reader.position(e.getKey()) < e.getValue())) {
                 ConsumerRecords<String, byte[]> records = reader.poll(Duration.ofMillis(500));
-                StringBuilder chunk = new StringBuilder();
+                BinaryRows chunk = new BinaryRows(chunkBytes);
                 Map<String, AgencyData> agencies = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> r : records) {
                     try {
                         if (Topics.REPORTS.equals(r.topic())) {
                             ReportData e = EventJson.readReport(r.value()).data();
-                            StateRows.append(chunk, ReportState.of(e, catalog, e.submittedAt()), positions);
+                            StateRows.append(chunk, ReportState.of(e, catalog, e.submittedAt()), positions, scratch);
                             groups.add(new SectorYear(e.sector(), e.year()));
                         } else if (Topics.AGENCIES.equals(r.topic())) {
                             AgencyData a = EventJson.readAgency(r.value()).data();
@@ -99,6 +103,7 @@ final class BulkReplay {
                                 e.getMessage());
                     }
                 }
+                chunkBytes = Math.max(chunkBytes, chunk.size()); // the next poll's chunk starts as large as this one
                 copy.send(chunk);
                 if (!agencies.isEmpty()) {
                     store.writeAgencies(c, Tables.NEXT, agencies.values().stream().sorted(Comparator.comparing(AgencyData::agencyId)).toList());
@@ -147,7 +152,7 @@ final class BulkReplay {
             String columns = String.join(", ", storedColumns(c, states)); // a generated column is computed again
             s.execute("DROP TABLE IF EXISTS " + sorted);
             // a plain CREATE TABLE: logged, unlike the staging table it is filled from (FreshTables.create)
-            s.execute("CREATE TABLE " + sorted + " (LIKE " + states + " INCLUDING DEFAULTS INCLUDING GENERATED)");
+            s.execute("CREATE TABLE " + sorted + " (LIKE " + states + " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMPRESSION)");
             long rows = s.executeUpdate("INSERT INTO " + sorted + " (" + columns + ") SELECT " + columns + " FROM " + states
                     + " ORDER BY sector, year, province_code, region_code");
             s.execute("DROP TABLE " + states);
@@ -194,7 +199,7 @@ final class BulkReplay {
             }
             long rows = 0;
             for (Future<Long> f : folds) {
-                rows += await(f);
+                rows += await(f, "folding the roll-ups");
             }
             LOG.infof("rebuild: %d roll-up rows written by %d workers", rows, n);
         } finally {
@@ -207,10 +212,10 @@ final class BulkReplay {
         String sql = "SELECT province_code, ancestors::text, level, metric_values::text FROM " + Tables.NEXT.reportState()
                 + " WHERE sector = ? AND year = ? AND status = 'ACTIVE' ORDER BY province_code";
         try (CopyStream copy = new CopyStream(dataSource, "COPY " + Tables.NEXT.rollup()
-                + " (region_code, sector, level, year, reports, sums, filled) FROM STDIN", "rebuild-copy-rollups");
+                + " (region_code, sector, level, year, reports, sums, filled) FROM STDIN (FORMAT binary)", "rebuild-copy-rollups");
              Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor: the rows stream instead of arriving all at once
-            StringBuilder chunk = new StringBuilder();
+            BinaryRows chunk = new BinaryRows(CHUNK_BYTES);
             for (SectorYear g = todo.poll(); g != null; g = todo.poll()) {
                 SubtreeFold fold = new SubtreeFold(positions.size(), g.sector(), g.year());
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -240,17 +245,17 @@ final class BulkReplay {
         }
     }
 
-    private static long await(Future<Long> fold) throws SQLException {
+    private static <T> T await(Future<T> work, String what) throws SQLException {
         try {
-            return fold.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while folding the roll-ups", e);
+            throw new SQLException("interrupted while " + what, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException s) {
                 throw s;
             }
-            throw new IllegalStateException("folding the roll-ups failed", e.getCause());
+            throw new IllegalStateException(what + " failed", e.getCause());
         }
     }
 
@@ -258,19 +263,18 @@ final class BulkReplay {
         return Arrays.asList(text.substring(1, text.length() - 1).split(","));
     }
 
-    private static StringBuilder append(StringBuilder chunk, Map<RollupKey, RollupDelta> rows, CopyStream copy) throws SQLException {
+    private static BinaryRows append(BinaryRows chunk, Map<RollupKey, RollupDelta> rows, CopyStream copy) throws SQLException {
         for (Map.Entry<RollupKey, RollupDelta> e : rows.entrySet()) {
             RollupKey k = e.getKey();
             RollupDelta d = e.getValue();
-            CopyStream.field(chunk, k.regionCode()).append('\t');
-            CopyStream.field(chunk, k.sector()).append('\t');
-            CopyStream.field(chunk, k.level()).append('\t').append(k.year()).append('\t').append(d.reports()).append('\t')
-                    .append(d.sumsLiteral()).append('\t').append(d.filledLiteral()).append('\n');
+            chunk.row(7).text(k.regionCode()).text(k.sector()).text(k.level()).int4(k.year()).int4(d.reports());
+            d.appendSums(chunk);
+            d.appendFilled(chunk);
         }
-        if (chunk.length() < CHUNK_CHARS) {
+        if (chunk.size() < CHUNK_BYTES) {
             return chunk;
         }
         copy.send(chunk);
-        return new StringBuilder();
+        return new BinaryRows(CHUNK_BYTES);
     }
 }

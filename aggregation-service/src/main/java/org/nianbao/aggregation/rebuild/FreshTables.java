@@ -34,7 +34,7 @@ final class FreshTables {
             for (String table : TABLES) {
                 String kind = table.equals(Tables.LIVE.reportState()) ? "UNLOGGED TABLE " : "TABLE ";
                 s.execute("DROP TABLE IF EXISTS " + table + SUFFIX);
-                s.execute("CREATE " + kind + table + SUFFIX + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING GENERATED)");
+                s.execute("CREATE " + kind + table + SUFFIX + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMPRESSION)");
             }
         }
     }

@@ -1,6 +1,6 @@
 package org.nianbao.aggregation.rollup;
 
-import java.io.StringReader;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +12,7 @@ import org.postgresql.PGConnection;
 /**
  * Streams rows into one table with PostgreSQL's COPY, on a thread of its own: while PostgreSQL takes in one
  * chunk, the caller prepares the next, so a bulk load keeps both cores busy. At most one chunk is in flight.
+ * Rows go in COPY's binary format ({@link BinaryRows}).
  */
 public final class CopyStream implements AutoCloseable {
 
@@ -21,7 +22,7 @@ public final class CopyStream implements AutoCloseable {
     private Future<Long> inFlight;
     private long rows;
 
-    /** @param copySql e.g. {@code COPY t (a, b) FROM STDIN}; rows are sent in COPY's text format */
+    /** @param copySql e.g. {@code COPY t (a, b) FROM STDIN (FORMAT binary)} */
     public CopyStream(DataSource dataSource, String copySql, String threadName) throws SQLException {
         this.connection = dataSource.getConnection();
         this.connection.setAutoCommit(true);
@@ -33,15 +34,15 @@ public final class CopyStream implements AutoCloseable {
         });
     }
 
-    /** Sends one chunk of rows (each ending in a newline); waits first for the chunk before it. */
-    public void send(CharSequence chunk) throws SQLException {
+    /** Sends rows in COPY's binary format (the COPY must say {@code (FORMAT binary)}); waits first for the chunk before it. */
+    public void send(BinaryRows chunk) throws SQLException {
         await();
-        if (chunk.length() == 0) {
+        if (chunk.rows() == 0) {
             return;
         }
-        String text = chunk.toString();
+        InputStream data = chunk.stream();
         PGConnection pg = connection.unwrap(PGConnection.class);
-        inFlight = writer.submit(() -> pg.getCopyAPI().copyIn(copySql, new StringReader(text)));
+        inFlight = writer.submit(() -> pg.getCopyAPI().copyIn(copySql, data, 1 << 16));
     }
 
     /** Waits until every row sent is in the table; returns how many rows that is. */
@@ -70,24 +71,5 @@ public final class CopyStream implements AutoCloseable {
     public void close() throws SQLException {
         writer.shutdownNow();
         connection.close();
-    }
-
-    /** A value in COPY's text format: backslash, tab and line breaks escaped; null as \N. */
-    public static StringBuilder field(StringBuilder out, Object value) {
-        if (value == null) {
-            return out.append("\\N");
-        }
-        String s = value.toString();
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
-            }
-        }
-        return out;
     }
 }

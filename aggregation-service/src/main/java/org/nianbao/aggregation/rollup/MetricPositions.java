@@ -90,14 +90,7 @@ public final class MetricPositions {
     /** The SQL array literal of {@code metric_values}: one element per position, NULL where blank. */
     public String arrayLiteral(Map<String, BigDecimal> metrics) {
         BigDecimal[] values = new BigDecimal[codes.length];
-        int last = -1;
-        for (Map.Entry<String, BigDecimal> m : metrics.entrySet()) {
-            Integer i = positions.get(m.getKey());
-            if (i != null && m.getValue() != null) {
-                values[i] = m.getValue();
-                last = Math.max(last, i);
-            }
-        }
+        int last = byPosition(metrics, values) - 1;
         StringBuilder out = new StringBuilder(16 + 6 * (last + 1)).append('{');
         for (int i = 0; i <= last; i++) {
             if (i > 0) {
@@ -113,6 +106,22 @@ public final class MetricPositions {
             }
         }
         return out.append('}').toString();
+    }
+
+    /**
+     * Puts each metric with a position at its position in {@code values} (at least {@link #size()} long, all null),
+     * and returns the length of {@code metric_values}: up to the last position filled.
+     */
+    public int byPosition(Map<String, BigDecimal> metrics, BigDecimal[] values) {
+        int length = 0;
+        for (Map.Entry<String, BigDecimal> m : metrics.entrySet()) {
+            Integer i = positions.get(m.getKey());
+            if (i != null && m.getValue() != null) {
+                values[i] = m.getValue();
+                length = Math.max(length, i + 1);
+            }
+        }
+        return length;
     }
 
     /** The metrics this snapshot has no position for: they are stored by name. */

@@ -151,6 +151,42 @@ public final class RollupDelta {
         return literal(false, true);
     }
 
+    /** The sums as {@link #sumsLiteral()} gives them, in COPY's binary format: for the rebuild's bulk write. */
+    public void appendSums(BinaryRows out) {
+        boolean nulls = false;
+        for (int i = 0; i < whole.length && !nulls; i++) {
+            nulls = blank(i, true);
+        }
+        int mark = out.arrayStart(whole.length, nulls, BinaryRows.NUMERIC);
+        for (int i = 0; i < whole.length; i++) {
+            if (blank(i, true)) {
+                out.nul();
+            } else if (rest == null || rest[i] == null) {
+                out.numeric(whole[i]);
+            } else {
+                out.numeric(BigDecimal.valueOf(whole[i]).add(rest[i]));
+            }
+        }
+        out.endArray(mark);
+    }
+
+    /** The counts as {@link #filledLiteral()} gives them, in COPY's binary format. */
+    public void appendFilled(BinaryRows out) {
+        boolean nulls = false;
+        for (int i = 0; i < filled.length && !nulls; i++) {
+            nulls = filled[i] == 0;
+        }
+        int mark = out.arrayStart(filled.length, nulls, BinaryRows.INT4);
+        for (int count : filled) {
+            if (count == 0) {
+                out.nul();
+            } else {
+                out.int4(count);
+            }
+        }
+        out.endArray(mark);
+    }
+
     /** The counts as a PostgreSQL array literal, NULL for 0 as in {@link #sumsLiteral()}: {@code {3,NULL,1}}. */
     public String filledLiteral() {
         return literal(false, false);

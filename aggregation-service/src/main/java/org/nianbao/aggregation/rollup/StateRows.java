@@ -1,9 +1,10 @@
 package org.nianbao.aggregation.rollup;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
-/** Report states as rows of COPY's text format, for a bulk load of the report-state table. */
+/** Report states as rows for a bulk load of the report-state table, and stored arrays read back. */
 public final class StateRows {
 
     /** The columns a row holds, in order (province_code is generated from the ancestors). */
@@ -13,27 +14,20 @@ public final class StateRows {
     private StateRows() {
     }
 
-    public static void append(StringBuilder out, ReportState s, MetricPositions positions) {
-        CopyStream.field(out, s.agencyId()).append('\t').append(s.year()).append('\t').append(s.version()).append('\t');
-        CopyStream.field(out, s.status()).append('\t');
-        CopyStream.field(out, s.agencyName()).append('\t');
-        CopyStream.field(out, s.regionCode()).append('\t');
-        CopyStream.field(out, arrayOf(s.ancestors())).append('\t');
-        CopyStream.field(out, s.sector()).append('\t');
-        CopyStream.field(out, s.level()).append('\t');
-        CopyStream.field(out, s.template()).append('\t');
-        CopyStream.field(out, s.publishedOn()).append('\t');
-        CopyStream.field(out, s.firstSubmittedAt()).append('\t');
-        CopyStream.field(out, s.submittedAt()).append('\t');
-        out.append(positions.arrayLiteral(s.metrics())).append('\t');
-        CopyStream.field(out, StateColumns.json(positions.unpositioned(s.metrics()))).append('\t');
-        CopyStream.field(out, StateColumns.json(s.warnings())).append('\t');
-        out.append(s.warnings().size()).append('\n');
-    }
-
-    /** Region codes are digits only, so they need no quoting inside an array literal. */
-    private static String arrayOf(List<String> codes) {
-        return "{" + String.join(",", codes) + "}";
+    /**
+     * A report state as a row of COPY's binary format ({@link BinaryRows}), in the order of {@link #COLUMNS}:
+     * PostgreSQL takes the metric values' numbers without parsing them. {@code scratch} is reused from row to row
+     * ({@link MetricPositions#size()} long, left all null).
+     */
+    public static void append(BinaryRows out, ReportState s, MetricPositions positions, BigDecimal[] scratch) {
+        out.row(17).text(s.agencyId()).int4(s.year()).int4(s.version()).text(s.status()).text(s.agencyName())
+                .text(s.regionCode()).varcharArray(s.ancestors()).text(s.sector()).text(s.level()).text(s.template())
+                .date(s.publishedOn()).timestamptz(s.firstSubmittedAt()).timestamptz(s.submittedAt());
+        int length = positions.byPosition(s.metrics(), scratch);
+        out.numericArray(scratch, length);
+        Arrays.fill(scratch, 0, length, null);
+        out.jsonb(StateColumns.json(positions.unpositioned(s.metrics()))).jsonb(StateColumns.json(s.warnings()))
+                .int4(s.warnings().size());
     }
 
     /**
@@ -60,8 +54,8 @@ public final class StateRows {
             int stop = comma < 0 || comma > end ? end : comma;
             if (!(stop - start == 4 && text.startsWith("NULL", start))) {
                 if (n == at.length) {
-                    at = java.util.Arrays.copyOf(at, n * 2);
-                    values = java.util.Arrays.copyOf(values, n * 2);
+                    at = Arrays.copyOf(at, n * 2);
+                    values = Arrays.copyOf(values, n * 2);
                 }
                 at[n] = position;
                 values[n++] = number(text, start, stop);
@@ -69,7 +63,7 @@ public final class StateRows {
             position++;
             start = stop + 1;
         }
-        return new MetricPositions.Indexed(java.util.Arrays.copyOf(at, n), java.util.Arrays.copyOf(values, n));
+        return new MetricPositions.Indexed(Arrays.copyOf(at, n), Arrays.copyOf(values, n));
     }
 
     private static BigDecimal number(String text, int start, int stop) {
