@@ -199,7 +199,7 @@ final class BulkReplay {
             }
             long rows = 0;
             for (Future<Long> f : folds) {
-                rows += await(f, "folding the roll-ups");
+                rows += await(f);
             }
             LOG.infof("rebuild: %d roll-up rows written by %d workers", rows, n);
         } finally {
@@ -245,17 +245,17 @@ final class BulkReplay {
         }
     }
 
-    private static <T> T await(Future<T> work, String what) throws SQLException {
+    private static long await(Future<Long> fold) throws SQLException {
         try {
-            return work.get();
+            return fold.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while " + what, e);
+            throw new SQLException("interrupted while folding the roll-ups", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException s) {
                 throw s;
             }
-            throw new IllegalStateException(what + " failed", e.getCause());
+            throw new IllegalStateException("folding the roll-ups failed", e.getCause());
         }
     }
 
