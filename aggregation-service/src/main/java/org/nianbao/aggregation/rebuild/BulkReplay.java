@@ -60,7 +60,10 @@ import org.nianbao.model.template.TemplateCatalog;
 final class BulkReplay {
 
     private static final Logger LOG = Logger.getLogger(BulkReplay.class);
-    private static final int CHUNK_BYTES = 8 << 20;
+    /** A fold sends its roll-up rows once this many bytes are waiting... */
+    private static final int CHUNK_BYTES = 4 << 20;
+    /** ...into a buffer with room past that for the rows of one province, so that it need not grow (and be copied). */
+    private static final int CHUNK_CAPACITY = CHUNK_BYTES + (2 << 20);
 
     private record SectorYear(String sector, int year) {
     }
@@ -215,7 +218,7 @@ final class BulkReplay {
                 + " (region_code, sector, level, year, reports, sums, filled) FROM STDIN (FORMAT binary)", "rebuild-copy-rollups");
              Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor: the rows stream instead of arriving all at once
-            BinaryRows chunk = new BinaryRows(CHUNK_BYTES);
+            BinaryRows chunk = new BinaryRows(CHUNK_CAPACITY);
             for (SectorYear g = todo.poll(); g != null; g = todo.poll()) {
                 SubtreeFold fold = new SubtreeFold(positions.size(), g.sector(), g.year());
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -275,6 +278,6 @@ final class BulkReplay {
             return chunk;
         }
         copy.send(chunk);
-        return new BinaryRows(CHUNK_BYTES);
+        return new BinaryRows(CHUNK_CAPACITY);
     }
 }
