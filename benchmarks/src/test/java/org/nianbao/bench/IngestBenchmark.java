@@ -62,6 +62,8 @@ class IngestBenchmark {
      */
     private static final int[] SUBMISSIONS = {600, 2_000, Integer.getInteger("bench.ingest.submissions", 20_000)};
     private static final String MINIMAL = "return=minimal";
+    /** Reports in one request of the batch rows ({@code POST /api/v1/reports:batch}): about 700 KB of JSON. */
+    private static final int BATCH = Integer.getInteger("bench.ingest.batch", 100);
     private static final String BODY = resource("/fixtures/reports/seed-004-yanchi-2020.json");
     private static final byte[] BODY_BYTES = BODY.getBytes(StandardCharsets.UTF_8);
     /** Load threads are named so that {@link CpuSplit} can tell their CPU from the Kafka broker's in the same JVM. */
@@ -116,6 +118,11 @@ class IngestBenchmark {
         // the two clients' difference, measured in the same run, either side of it
         run("gateway, Prefer: return=minimal, JDK HttpClient", suite.gateway.url(), 64, SUBMISSIONS[2], round++, MINIMAL, Client.JDK);
         run("gateway, Prefer: return=minimal (again)", suite.gateway.url(), 64, SUBMISSIONS[2], round++, MINIMAL, Client.LEAN);
+        // a provincial platform or an importer sends many reports a request: one transaction, one round trip a statement
+        String batched = ", " + BATCH + " reports a POST /api/v1/reports:batch";
+        run("report service" + batched, suite.reportService.url(), 8, SUBMISSIONS[2], round++, BATCH);
+        run("gateway" + batched, suite.gateway.url(), 8, SUBMISSIONS[2], round++, BATCH);
+        run("gateway" + batched, suite.gateway.url(), 64, SUBMISSIONS[2], round++, BATCH);
         jdbcReference(SUBMISSIONS[2]);
         line("");
         line("CPU per submission, ms, by part (from /proc; \"machine busy\" is every process, out of 2 cores):");
@@ -135,6 +142,7 @@ class IngestBenchmark {
         run("warm-up", suite.reportService.url(), 8, WARM_UP, 0, null, Client.LEAN);
         run("warm-up", suite.gateway.url(), 8, WARM_UP, 0, null, Client.LEAN);
         run("warm-up", suite.gateway.url(), 8, WARM_UP, 0, null, Client.JDK);
+        run("warm-up", suite.gateway.url(), 8, 20 * WARM_UP, 0, BATCH); // the batch path's own code, compiled before its rows
         double share = 1;
         int windows = 0;
         while (share >= CpuSplit.COMPILERS_QUIET && windows < MAX_WARM_UP_WINDOWS) {
@@ -164,6 +172,16 @@ class IngestBenchmark {
      */
     private void run(String target, String base, int clients, int submissions, int round, String prefer, Client client)
             throws Exception {
+        run(target, base, clients, submissions, round, prefer, client, 1);
+    }
+
+    /** Rows of batches: each request submits {@code perRequest} reports; the latencies are a request's. */
+    private void run(String target, String base, int clients, int submissions, int round, int perRequest) throws Exception {
+        run(target, base, clients, submissions, round, MINIMAL, Client.LEAN, perRequest);
+    }
+
+    private void run(String target, String base, int clients, int submissions, int round, String prefer, Client client,
+                     int perRequest) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients, named(LOAD_THREAD));
         String headers = (prefer == null ? "" : "Prefer: " + prefer + "\r\n") + "Content-Type: application/json\r\n";
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -177,17 +195,22 @@ class IngestBenchmark {
             String authorized = "Authorization: Bearer " + token + "\r\n" + headers;
             done.add(pool.submit(() -> {
                 try (Http1Connection connection = new Http1Connection(base)) {
-                    for (int k = me; k < submissions; k += clients) {
-                        int agency = (me + (k / clients) * clients) % AGENCIES;
-                        int year = 2008 + (k / AGENCIES) % 17;
-                        String path = "/api/v1/agencies/bench-" + agency + "/reports/" + year;
+                    for (int k = me; k < submissions / perRequest; k += clients) {
                         long t0 = System.nanoTime();
-                        int status = client == Client.LEAN ? connection.send("PUT", path, authorized, BODY_BYTES)
-                                : sendJdk(base + path, "PUT", token, BODY, prefer);
+                        int status;
+                        if (perRequest > 1) {
+                            status = connection.send("POST", "/api/v1/reports:batch", authorized, batch(me, clients, k / clients, perRequest));
+                        } else {
+                            int agency = (me + (k / clients) * clients) % AGENCIES;
+                            int year = 2008 + (k / AGENCIES) % 17;
+                            String path = "/api/v1/agencies/bench-" + agency + "/reports/" + year;
+                            status = client == Client.LEAN ? connection.send("PUT", path, authorized, BODY_BYTES)
+                                    : sendJdk(base + path, "PUT", token, BODY, prefer);
+                        }
                         latencies.add(System.nanoTime() - t0);
                         if (status != 200 && status != 201) {
                             synchronized (errors) {
-                                errors[0]++;
+                                errors[0] += perRequest;
                             }
                         }
                     }
@@ -216,6 +239,22 @@ class IngestBenchmark {
         Collections.sort(sorted);
         line(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %d |", target, clients, submissions, submissions / seconds,
                 sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6, errors[0]));
+    }
+
+    /**
+     * The {@code n}th batch of client {@code me}: the same seed report for {@code size} of the client's own reports, ten
+     * agencies at a time over the years 2008–2024, so that no report comes twice in a batch and clients never share one.
+     */
+    private static byte[] batch(int me, int clients, int n, int size) {
+        StringBuilder body = new StringBuilder(size * (BODY.length() + 40)).append("{\"reports\":[");
+        int agencies = Math.min(10, AGENCIES / clients);
+        for (int i = 0; i < size; i++) {
+            int agency = (me + (i % agencies) * clients) % AGENCIES;
+            int year = 2008 + (n * size / agencies + i / agencies) % 17;
+            body.append(i == 0 ? "" : ",").append("{\"agencyId\":\"bench-").append(agency).append("\",\"year\":").append(year)
+                    .append(',').append(BODY, BODY.indexOf('{') + 1, BODY.length());
+        }
+        return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The rows one submission writes (a version with its cells, an outbox record), batch-inserted by plain JDBC. */

@@ -19,6 +19,8 @@ class AccessTest {
 
     private static final String REPORT = """
             {"template":"GOV_2021","requests":{"newReceived":{"total":3}}}""";
+    private static final String BATCH = "{\"reports\":[{\"agencyId\":\"edu-640323\",\"year\":2022,"
+            + REPORT.substring(1) + "]}";
 
     @ParameterizedTest(name = "{0} {1} {2} → {3}")
     @CsvSource({
@@ -29,6 +31,11 @@ class AccessTest {
             "overseer:640000,     PUT,    /api/v1/agencies/edu-640323/reports/2022, 403",
             "admin,               PUT,    /api/v1/agencies/edu-640323/reports/2021, 2xx",
             "submitter:edu-610600, DELETE, /api/v1/agencies/edu-640323/reports/2022, 403",
+            // a batch names its agencies in the body: the gateway lets submitters through, the service checks each
+            "anonymous,           POST,   /api/v1/reports:batch,                     401",
+            "submitter:edu-640323, POST,   /api/v1/reports:batch,                     2xx",
+            "submitter:edu-610600, POST,   /api/v1/reports:batch,                     403",
+            "overseer:640000,     POST,   /api/v1/reports:batch,                     403",
             // the agency registry and rebuilds: admin only
             "anonymous,           POST,   /api/v1/agencies,                          401",
             "submitter:edu-640323, POST,   /api/v1/agencies,                          403",
@@ -58,6 +65,8 @@ class AccessTest {
         if (path.equals("/api/v1/agencies")) {
             request.body(Map.of("name", "测试局 " + role, "regionCode", "640323", "sector", "EDUCATION",
                     "id", "gw-" + Math.abs((role + System.nanoTime()).hashCode())));
+        } else if (path.equals("/api/v1/reports:batch")) {
+            request.body(BATCH);
         } else if (!method.equals("GET") && !method.equals("DELETE")) {
             request.body(REPORT.replace("\n", ""));
         }

@@ -9,7 +9,8 @@ import org.nianbao.model.region.RegionCatalog;
 /**
  * Who may do what, in one table read top to bottom; the first rule whose method and path match decides.
  * <ul>
- * <li>only an agency (a submitter with that agency's claim) or an admin writes its reports;</li>
+ * <li>only an agency (a submitter with that agency's claim) or an admin writes its reports (a batch's agencies are
+ * checked by the report service, report by report);</li>
  * <li>the agency registry and rebuilds need admin;</li>
  * <li>an overseer reads quality and warning detail only within its region's subtree;</li>
  * <li>published reports and aggregates are public reads; any other write needs admin.</li>
@@ -32,6 +33,8 @@ public final class AccessPolicy {
             new Rule(Set.of("PUT", "DELETE"), Pattern.compile("/api/v1/agencies/([^/]+)/reports/[^/]+"), Need.SUBMITTER_OF_AGENCY),
             new Rule(Set.of("POST"), Pattern.compile("/api/v1/reports:validate"), Need.SIGNED_IN),
             new Rule(Set.of("POST"), Pattern.compile("/api/v1/reports:import"), Need.SUBMITTER_OR_ADMIN),
+            // each report's agency is in the body: the report service checks it against the token, report by report
+            new Rule(Set.of("POST"), Pattern.compile("/api/v1/reports:batch"), Need.SUBMITTER_OR_ADMIN),
             new Rule(READS, Pattern.compile("/api/v1/regions/([^/]+)/quality"), Need.OVERSEER_OF_REGION),
             new Rule(ANY, Pattern.compile("/api/v1/admin(/.*)?"), Need.ADMIN),
             new Rule(READS, Pattern.compile("/api/v1/.*"), Need.PUBLIC),

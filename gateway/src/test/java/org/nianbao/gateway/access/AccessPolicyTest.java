@@ -34,4 +34,13 @@ class AccessPolicyTest {
         assertThat(policy.decide("POST", "/api/v1/something-new", null).status()).isEqualTo(401);
         assertThat(policy.decide("GET", "/api/v1/something-new", null).allowed()).isTrue();
     }
+
+    @Test
+    void aBatchOfReportsNeedsASubmitterOrAnAdminWhoseAgenciesTheServiceChecks() {
+        Caller submitter = new Caller("s", Set.of(Caller.SUBMITTER), "edu-640323", null);
+        assertThat(policy.decide("POST", "/api/v1/reports:batch", submitter).allowed()).isTrue();
+        assertThat(policy.decide("POST", "/api/v1/reports:batch", new Caller("a", Set.of(Caller.ADMIN), null, null)).allowed()).isTrue();
+        assertThat(policy.decide("POST", "/api/v1/reports:batch", overseer("640000")).status()).isEqualTo(403);
+        assertThat(policy.decide("POST", "/api/v1/reports:batch", null).status()).isEqualTo(401);
+    }
 }

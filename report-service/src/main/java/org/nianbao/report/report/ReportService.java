@@ -9,12 +9,16 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.hibernate.Session;
 import org.nianbao.model.event.CloudEvent;
 import org.nianbao.model.event.RenderedCells;
 import org.nianbao.model.event.ReportData;
@@ -41,7 +45,8 @@ public class ReportService {
 
     private final TemplateCatalog catalog = TemplateCatalog.standard();
     private final RuleEngine rules = new RuleEngine(catalog);
-    private final String previousYearQuery = previousYearQuery(rules.previousYearCells());
+    private final String previousYearQuery = previousYearQuery(rules.previousYearCells(), false);
+    private final String previousYearsQuery = previousYearQuery(rules.previousYearCells(), true);
 
     @Inject
     EntityManager em;
@@ -89,7 +94,7 @@ public class ReportService {
     public Accepted submit(String agencyId, int year, String body, String ifMatch, String ifNoneMatch, boolean strict) {
         Agency agency = requireAgency(agencyId);
         ParsedReport parsed = reader.read(body, year);
-        Template template = catalog.find(parsed.template()).orElseThrow();
+        Template template = template(parsed);
         List<RuleWarning> warnings = checkRules(agencyId, year, template, parsed);
         if (strict && !warnings.isEmpty()) {
             throw new ApiProblem(ProblemDetail.of(422, "rule-warnings", "The report breaks cross-check rules",
@@ -98,21 +103,34 @@ public class ReportService {
         OffsetDateTime now = now();
         int version = advanceHead(agencyId, year, ReportData.ACTIVE, now);
         checkPreconditions(version - 1, ifMatch, ifNoneMatch); // a refusal rolls the advanced head back
-        ReportVersion v = newVersion(agencyId, year, version, ReportData.ACTIVE, template.id(), now);
+        NewVersion stored = activeVersion(agency, year, version, template, parsed, warnings, now);
+        ReportVersion v = stored.version();
+        VersionInsert.insert(em, v, stored.event()); // the version and its event in one statement, in this transaction
+        // the answer is made from what was just stored, without reading its JSON back
+        return new Accepted(summary(agency, v, warnings), () -> view(agency, v, parsed.cells(), parsed.texts(),
+                parsed.blankCells(), warnings), version == 1);
+    }
+
+    /** A version ready to insert, with the outbox row that announces it. */
+    record NewVersion(ReportVersion version, Outbox.Row event) {
+    }
+
+    /** The new ACTIVE version {@code version} of a parsed report and its event; nothing is written yet. */
+    NewVersion activeVersion(Agency agency, int year, int version, Template template, ParsedReport parsed,
+                             List<RuleWarning> warnings, OffsetDateTime now) {
+        ReportVersion v = newVersion(agency.id, year, version, ReportData.ACTIVE, template.id(), now);
         v.publishedOn = parsed.publishedOn();
         RenderedCells cells = RenderedCells.of(parsed.cells()); // one JSON for the stored version and its event
         v.cells = cells.json();
         v.blankCells = StoredJson.write(parsed.blankCells());
         v.texts = StoredJson.write(parsed.texts());
         v.warnings = StoredJson.write(warnings);
-        Outbox.Row event = outbox.row(Topics.REPORTS, Topics.reportKey(agency.id, year),
-                event(agency, v, cells, warnings));
-        VersionInsert.insert(em, v, event); // the version and its event in one statement, in this transaction
-        // the answer is made from what was just stored, without reading its JSON back
-        ReportSummary summary = new ReportSummary(agency.id, agency.name, agency.regionCode, agency.sector.name(),
-                agency.level.name(), v.year, v.version, v.status, v.template, v.publishedOn, v.submittedAt, warnings.size());
-        return new Accepted(summary, () -> view(agency, v, parsed.cells(), parsed.texts(), parsed.blankCells(), warnings),
-                version == 1);
+        return new NewVersion(v, outbox.row(Topics.REPORTS, Topics.reportKey(agency.id, year), event(agency, v, cells, warnings)));
+    }
+
+    static ReportSummary summary(Agency agency, ReportVersion v, List<RuleWarning> warnings) {
+        return new ReportSummary(agency.id, agency.name, agency.regionCode, agency.sector.name(), agency.level.name(),
+                v.year, v.version, v.status, v.template, v.publishedOn, v.submittedAt, warnings.size());
     }
 
     @Transactional
@@ -179,8 +197,13 @@ public class ReportService {
     }
 
     private List<RuleWarning> checkRules(String agencyId, Integer year, Template template, ParsedReport parsed) {
+        return checkRules(year, template, parsed, agencyId == null ? null : previousYear(agencyId, year - 1));
+    }
+
+    /** The warnings of a report whose year before ({@code previous}, or null) has been read already. */
+    List<RuleWarning> checkRules(Integer year, Template template, ParsedReport parsed, PreviousYear previous) {
         List<RuleWarning> warnings = new ArrayList<>(year == null ? List.of() : TemplateYearCheck.templateYearWarnings(template, year));
-        warnings.addAll(rules.check(template, parsed.cells(), agencyId == null ? null : previousYear(agencyId, year - 1)));
+        warnings.addAll(rules.check(template, parsed.cells(), previous));
         return warnings;
     }
 
@@ -195,10 +218,32 @@ public class ReportService {
         List<Object[]> rows = em.createNativeQuery(previousYearQuery)
                 .setParameter(1, agencyId).setParameter(2, year).setParameter(3, ReportData.WITHDRAWN)
                 .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.get(0);
+        return rows.isEmpty() ? null : previousYear(rows.get(0));
+    }
+
+    /**
+     * The year before of many reports at once, as {@link #previousYear(String, int)} reads it for one, keyed by
+     * {@link Topics#reportKey} of the year read (the report's own year minus one).
+     */
+    Map<String, PreviousYear> previousYears(List<String> agencyIds, List<Integer> years) {
+        Map<String, PreviousYear> found = new HashMap<>();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(previousYearsQuery)) {
+                ps.setArray(1, c.createArrayOf("text", agencyIds.toArray()));
+                ps.setArray(2, c.createArrayOf("int4", years.toArray()));
+                ps.setString(3, ReportData.WITHDRAWN);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(Topics.reportKey(rs.getString(3), rs.getInt(4)),
+                                previousYear(new Object[] {rs.getString(1), rs.getString(2)}));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    private PreviousYear previousYear(Object[] row) {
         return new PreviousYear(catalog.find((String) row[0]).orElseThrow(), StoredJson.cells((String) row[1]));
     }
 
@@ -207,9 +252,10 @@ public class ReportService {
      * compressed, and PostgreSQL decompresses a column again for each operator that reads it: picking nine cells with
      * {@code v.cells -> code} decompressed the document nine times. The inner query hands on one decompressed copy
      * ({@code || '{}'} makes a new value; {@code OFFSET 0} keeps the planner from folding the subquery back in), which
-     * halved the statement's cost (BENCHMARKS.md, section 1).
+     * halved the statement's cost (BENCHMARKS.md, section 1). With {@code many}, the reports are given as two arrays
+     * (agency ids, years) and each row also names its agency and year.
      */
-    private static String previousYearQuery(List<String> cells) {
+    private static String previousYearQuery(List<String> cells, boolean many) {
         List<String> objects = new ArrayList<>(); // jsonb_build_object takes at most 100 arguments: 50 cells each
         for (int from = 0; from < cells.size(); from += 50) {
             StringBuilder pairs = new StringBuilder();
@@ -222,13 +268,23 @@ public class ReportService {
             objects.add("jsonb_build_object(" + pairs + ")");
         }
         String picked = objects.isEmpty() ? "'{}'::jsonb" : "jsonb_strip_nulls(" + String.join(" || ", objects) + ")";
-        return "SELECT template, CAST(" + picked + " AS text) FROM (SELECT v.template, v.cells || '{}'::jsonb AS c"
-                + " FROM report r JOIN report_version v"
-                + " ON v.agency_id = r.agency_id AND v.year = r.year AND v.version = r.current_version"
-                + " WHERE r.agency_id = ?1 AND r.year = ?2 AND r.current_version > 0 AND r.status <> ?3 OFFSET 0) picked";
+        String reports = many
+                ? " FROM unnest(?::text[], ?::int4[]) AS k(agency_id, year) JOIN report r ON r.agency_id = k.agency_id AND r.year = k.year"
+                : " FROM report r";
+        String which = many ? "" : " r.agency_id = ?1 AND r.year = ?2 AND";
+        String status = many ? "?" : "?3";
+        return "SELECT template, CAST(" + picked + " AS text)" + (many ? ", agency_id, year" : "")
+                + " FROM (SELECT v.template, v.cells || '{}'::jsonb AS c, r.agency_id, r.year" + reports
+                + " JOIN report_version v ON v.agency_id = r.agency_id AND v.year = r.year AND v.version = r.current_version"
+                + " WHERE" + which + " r.current_version > 0 AND r.status <> " + status + " OFFSET 0) picked";
     }
 
-    private Agency requireAgency(String agencyId) {
+    /** The template a parsed report names (the parser refuses an unknown one). */
+    Template template(ParsedReport parsed) {
+        return catalog.find(parsed.template()).orElseThrow();
+    }
+
+    Agency requireAgency(String agencyId) {
         return agencies.find(agencyId).orElseThrow(() -> ApiProblem.notFound(
                 "no agency " + agencyId + "; register it with POST /api/v1/agencies first"));
     }
@@ -261,11 +317,11 @@ public class ReportService {
         }
     }
 
-    private static OffsetDateTime now() {
+    static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static ReportVersion newVersion(String agencyId, int year, int version, String status, String template,
+    static ReportVersion newVersion(String agencyId, int year, int version, String status, String template,
                                             OffsetDateTime now) {
         ReportVersion v = new ReportVersion();
         v.agencyId = agencyId;
@@ -289,7 +345,7 @@ public class ReportService {
         outbox.add(Topics.REPORTS, Topics.reportKey(agency.id, v.year), event(agency, v, cells, warnings));
     }
 
-    private CloudEvent<ReportData> event(Agency agency, ReportVersion v, RenderedCells cells,
+    CloudEvent<ReportData> event(Agency agency, ReportVersion v, RenderedCells cells,
                                          List<RuleWarning> warnings) {
         ReportData data = new ReportData(agency.id, agency.name, agency.regionCode, agencies.regionPath(agency.regionCode),
                 agency.sector.name(), agency.level, v.year, v.template, v.publishedOn, v.version,

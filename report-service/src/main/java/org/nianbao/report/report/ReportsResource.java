@@ -1,6 +1,7 @@
 package org.nianbao.report.report;
 
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.nianbao.service.security.Callers;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nianbao.model.agency.Sector;
 import org.nianbao.model.region.AgencyLevel;
@@ -36,13 +38,42 @@ public class ReportsResource {
     private static final Set<String> STATUSES = Set.of("ACTIVE", "WITHDRAWN");
 
     private final ReportService reports;
+    private final ReportBatch batch;
     private final ReportQuery query;
     private final SecurityIdentity caller;
 
-    ReportsResource(ReportService reports, ReportQuery query, SecurityIdentity caller) {
+    ReportsResource(ReportService reports, ReportBatch batch, ReportQuery query, SecurityIdentity caller) {
         this.reports = reports;
+        this.batch = batch;
         this.query = query;
         this.caller = caller;
+    }
+
+    /** The answer to a batch: each stored version's summary, in the order of the batch. */
+    @Schema(name = "BatchResult")
+    public record BatchResult(@Schema(description = "The stored versions, in the order sent") List<ReportSummary> reports) {
+    }
+
+    @POST
+    @RolesAllowed({Callers.SUBMITTER, Callers.ADMIN})
+    @Path("/reports:batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit or revise many reports at once",
+            description = "{\"reports\": [submission, ...]}, 1 to " + ReportBatch.MAX_REPORTS + " of them, each naming its "
+                    + "agencyId and year, at most one per agency and year. All are stored, each as a new version published "
+                    + "to nianbao.reports.v1 exactly as a PUT of it would be, or none is: one Problem lists the problems of "
+                    + "every report, each field prefixed with its place (reports[3].requests.newReceived.total). "
+                    + "?strict=true refuses the batch when any report breaks a cross-check rule. A submitter may send its "
+                    + "own agency's reports only; for a guarded edit of one report (If-Match), PUT it.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "ReportBatch")))
+    @APIResponse(responseCode = "200", description = "Every report stored", content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Not a batch, or malformed JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
+    @APIResponse(responseCode = "403", description = "A report of an agency this token may not write", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
+    @APIResponse(responseCode = "422", description = "Invalid reports: every problem of every report listed; nothing stored", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
+    public BatchResult submitBatch(@QueryParam("strict") @Parameter(description = "Refuse the batch when a rule warns", example = "false") boolean strict,
+                                   String body) {
+        return new BatchResult(batch.submit(body, strict, agency -> Callers.mayWriteReportsOf(caller, agency)));
     }
 
     /** The result of a validate-only call that found no errors. */

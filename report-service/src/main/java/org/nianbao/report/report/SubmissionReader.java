@@ -55,6 +55,32 @@ public class SubmissionReader {
         return result.report();
     }
 
+    /**
+     * Parses one report of a batch: its problems are added to {@code problems}, each field prefixed with
+     * {@code where} (as {@code reports[3].}), so that one refusal can list the problems of every report.
+     *
+     * @return the report, or null when it has problems
+     */
+    ParsedReport readItem(JsonNode item, String where, List<Problem> problems) {
+        ParseResult result = parser.parse(item);
+        List<Problem> found = new ArrayList<>(result.problems());
+        ParsedReport report = result.report();
+        if (report != null) {
+            if (report.agencyId() == null) {
+                found.add(new Problem("agencyId", Problem.REQUIRED, null, "each report of a batch names its agency", null));
+            }
+            if (report.year() == null) {
+                found.add(new Problem("year", Problem.REQUIRED, null, "each report of a batch names its year", null));
+            }
+            checkYear(report.year(), found);
+        }
+        for (Problem p : found) {
+            problems.add(new Problem(p.field().isEmpty() ? where.substring(0, where.length() - 1) : where + p.field(),
+                    p.type(), p.rule(), p.message(), p.rejectedValue()));
+        }
+        return found.isEmpty() ? report : null;
+    }
+
     static void checkYear(Integer year, List<Problem> problems) {
         int current = Year.now().getValue();
         if (year != null && !SubmissionParser.plausibleYear(year, current)) {
@@ -63,7 +89,7 @@ public class SubmissionReader {
         }
     }
 
-    private JsonNode tree(String body) {
+    JsonNode tree(String body) {
         if (body == null || body.isBlank()) {
             throw ApiProblem.badRequest("the request has no body; send the report as JSON",
                     List.of(new Problem("", "MALFORMED", null, "empty body", null)));

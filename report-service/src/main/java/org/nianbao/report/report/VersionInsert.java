@@ -2,7 +2,9 @@ package org.nianbao.report.report;
 
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 import org.hibernate.Session;
 import org.nianbao.report.outbox.Outbox;
 
@@ -23,28 +25,47 @@ final class VersionInsert {
     }
 
     static void insert(EntityManager em, ReportVersion v, Outbox.Row event) {
+        insertAll(em, List.of(new ReportService.NewVersion(v, event)));
+    }
+
+    /**
+     * Many versions and their events, as one JDBC batch: the driver sends every execution in one round trip, and
+     * PostgreSQL runs them in order in the caller's transaction.
+     */
+    static void insertAll(EntityManager em, List<ReportService.NewVersion> versions) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(SQL)) {
-                ps.setString(1, v.agencyId);
-                ps.setInt(2, v.year);
-                ps.setInt(3, v.version);
-                ps.setString(4, v.status);
-                ps.setString(5, v.template);
-                if (v.publishedOn == null) {
-                    ps.setNull(6, Types.DATE);
-                } else {
-                    ps.setObject(6, v.publishedOn);
+                for (ReportService.NewVersion n : versions) {
+                    set(ps, n.version(), n.event());
+                    if (versions.size() == 1) {
+                        ps.executeUpdate();
+                        return;
+                    }
+                    ps.addBatch();
                 }
-                ps.setObject(7, v.submittedAt);
-                ps.setString(8, v.cells);
-                ps.setString(9, v.blankCells);
-                ps.setString(10, v.texts);
-                ps.setString(11, v.warnings);
-                ps.setString(12, event.topic());
-                ps.setString(13, event.key());
-                ps.setBytes(14, event.payload());
-                ps.executeUpdate();
+                ps.executeBatch();
             }
         });
+    }
+
+    private static void set(PreparedStatement ps, ReportVersion v, Outbox.Row event) throws SQLException {
+        ps.setString(1, v.agencyId);
+        ps.setInt(2, v.year);
+        ps.setInt(3, v.version);
+        ps.setString(4, v.status);
+        ps.setString(5, v.template);
+        if (v.publishedOn == null) {
+            ps.setNull(6, Types.DATE);
+        } else {
+            ps.setObject(6, v.publishedOn);
+        }
+        ps.setObject(7, v.submittedAt);
+        ps.setString(8, v.cells);
+        ps.setString(9, v.blankCells);
+        ps.setString(10, v.texts);
+        ps.setString(11, v.warnings);
+        ps.setString(12, event.topic());
+        ps.setString(13, event.key());
+        ps.setBytes(14, event.payload());
     }
 }

@@ -15,6 +15,7 @@ import org.nianbao.model.template.CellKind;
 import org.nianbao.model.template.Section;
 import org.nianbao.model.template.Template;
 import org.nianbao.model.template.TemplateCatalog;
+import org.nianbao.report.report.ReportBatch;
 
 /**
  * Writes the report schemas of the OpenAPI document from the template catalog: every cell of every template
@@ -37,6 +38,12 @@ public class SubmissionSchemaFilter implements OASFilter {
         TemplateCatalog catalog = TemplateCatalog.standard();
         sectionSchemas(catalog).forEach(openAPI.getComponents()::addSchema);
         openAPI.getComponents().addSchema("ReportSubmission", submission(catalog));
+        openAPI.getComponents().addSchema("ReportBatch", object("Many submissions at once (POST /api/v1/reports:batch),"
+                + " each naming its agencyId and year")
+                .addRequired("reports")
+                .addProperty("reports", OASFactory.createSchema().addType(SchemaType.ARRAY).minItems(1)
+                        .description("The reports: each stored as a new version, or none when any has a problem")
+                        .maxItems(ReportBatch.MAX_REPORTS).items(OASFactory.createSchema().ref("ReportSubmission"))));
         openAPI.getComponents().addSchema("ProblemDetail", ProblemSchemas.problemDetail());
     }
 
@@ -47,9 +54,9 @@ public class SubmissionSchemaFilter implements OASFilter {
                 .addRequired("template")
                 .addProperty("template", string("The report format", "GOV_2019")
                         .enumeration(catalog.templates().stream().map(t -> (Object) t.id()).toList()))
-                .addProperty("agencyId", string("For validate-only: the agency, to run the cross-year rules", "edu-610600"))
+                .addProperty("agencyId", string("For validate-only: the agency, to run the cross-year rules; required in a batch", "edu-610600"))
                 .addProperty("year", OASFactory.createSchema().addType(SchemaType.INTEGER)
-                        .description("For validate-only: the report year (a submission takes it from the path)")
+                        .description("For validate-only: the report year (a PUT takes it from the path; required in a batch)")
                         .addExample(2019))
                 .addProperty("publishedOn", string("The date the agency published the report", "2020-01-20").format("date"));
         for (Section section : catalog.sections()) {

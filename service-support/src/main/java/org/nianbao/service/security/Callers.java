@@ -21,13 +21,15 @@ public final class Callers {
 
     /** Only the agency itself (a submitter token for it) or an admin may change its reports. */
     public static void requireAgency(SecurityIdentity identity, String agencyId) {
-        if (identity.hasRole(ADMIN)) {
-            return;
-        }
-        if (!identity.hasRole(SUBMITTER) || !agencyId.equals(claim(identity, "agency"))) {
+        if (!mayWriteReportsOf(identity, agencyId)) {
             throw new ForbiddenException("only agency " + agencyId + " (a submitter token with agency=" + agencyId
                     + ") or an admin may change its reports");
         }
+    }
+
+    /** An admin, or a submitter whose token names {@code agencyId}. */
+    public static boolean mayWriteReportsOf(SecurityIdentity identity, String agencyId) {
+        return identity.hasRole(ADMIN) || identity.hasRole(SUBMITTER) && agencyId.equals(claim(identity, "agency"));
     }
 
     /** Only an overseer of a region containing {@code regionCode}, or an admin, may read its detail. */
