@@ -34,6 +34,7 @@ import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Factory;
 import org.junit.jupiter.api.Test;
 import org.nianbao.testsupport.PostgresResource;
+import org.nianbao.testsupport.ServiceProcess;
 import org.nianbao.testsupport.SuiteProcesses;
 import org.nianbao.testsupport.TestTokens;
 
@@ -124,6 +125,13 @@ class IngestBenchmark {
         run("gateway" + batched, suite.gateway.url(), 8, SUBMISSIONS[2], round++, BATCH);
         run("gateway" + batched, suite.gateway.url(), 64, SUBMISSIONS[2], round++, BATCH);
         jdbcReference(SUBMISSIONS[2]);
+        line("");
+        line("| service | RSS now MB | peak RSS MB |");
+        line("|---|---|---|");
+        for (ServiceProcess p : List.of(suite.gateway, suite.reportService, suite.aggregationService)) {
+            Rss rss = Rss.of(p.pid());
+            line(String.format("| %s | %s | %s |", p.toString().replaceAll(" .*", ""), rss.currentMb(), rss.peakMb()));
+        }
         line("");
         line("CPU per submission, ms, by part (from /proc; \"machine busy\" is every process, out of 2 cores):");
         line("");

@@ -39,12 +39,14 @@ public class ReportsResource {
 
     private final ReportService reports;
     private final ReportBatch batch;
+    private final BatchGate batchGate;
     private final ReportQuery query;
     private final SecurityIdentity caller;
 
-    ReportsResource(ReportService reports, ReportBatch batch, ReportQuery query, SecurityIdentity caller) {
+    ReportsResource(ReportService reports, ReportBatch batch, BatchGate batchGate, ReportQuery query, SecurityIdentity caller) {
         this.reports = reports;
         this.batch = batch;
+        this.batchGate = batchGate;
         this.query = query;
         this.caller = caller;
     }
@@ -71,9 +73,11 @@ public class ReportsResource {
     @APIResponse(responseCode = "400", description = "Not a batch, or malformed JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "403", description = "A report of an agency this token may not write", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "422", description = "Invalid reports: every problem of every report listed; nothing stored", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
+    @APIResponse(responseCode = "503", description = "Too many batches at once; nothing stored, retry after Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     public BatchResult submitBatch(@QueryParam("strict") @Parameter(description = "Refuse the batch when a rule warns", example = "false") boolean strict,
                                    String body) {
-        return new BatchResult(batch.submit(body, strict, agency -> Callers.mayWriteReportsOf(caller, agency)));
+        // the gate is passed before the transaction begins, so a waiting batch holds no connection
+        return new BatchResult(batchGate.run(() -> batch.submit(body, strict, agency -> Callers.mayWriteReportsOf(caller, agency))));
     }
 
     /** The result of a validate-only call that found no errors. */

@@ -8,14 +8,30 @@ import org.nianbao.model.validation.Problem;
 public class ApiProblem extends RuntimeException {
 
     private final transient ProblemDetail problem;
+    private final Integer retryAfterSeconds;
 
     public ApiProblem(ProblemDetail problem) {
+        this(problem, null);
+    }
+
+    private ApiProblem(ProblemDetail problem, Integer retryAfterSeconds) {
         super(problem.title() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public ProblemDetail problem() {
         return problem;
+    }
+
+    /** The seconds to send in Retry-After, or null for none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** 503 with Retry-After: the service is too busy for this now and changed nothing; the same request may succeed later. */
+    public static ApiProblem busy(String detail, int retryAfterSeconds) {
+        return new ApiProblem(ProblemDetail.of(503, "busy", "Service busy", detail), retryAfterSeconds);
     }
 
     public static ApiProblem notFound(String what) {

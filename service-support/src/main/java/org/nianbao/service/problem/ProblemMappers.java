@@ -17,7 +17,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri) {
-        return respond(e.problem().withInstance(uri.getPath()));
+        Response response = respond(e.problem().withInstance(uri.getPath()));
+        return e.retryAfterSeconds() == null ? response
+                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper
