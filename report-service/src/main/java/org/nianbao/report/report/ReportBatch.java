@@ -107,7 +107,7 @@ public class ReportBatch {
             stored.add(n);
             summaries.put(i.index(), ReportService.summary(i.agency(), n.version(), warnings.get(i.index())));
         }
-        VersionInsert.insertAll(em, stored);
+        VersionInsert.insert(em, stored);
         return items.stream().map(i -> summaries.get(i.index())).toList();
     }
 

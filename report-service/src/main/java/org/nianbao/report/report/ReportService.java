@@ -6,11 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -105,7 +105,7 @@ public class ReportService {
         checkPreconditions(version - 1, ifMatch, ifNoneMatch); // a refusal rolls the advanced head back
         NewVersion stored = activeVersion(agency, year, version, template, parsed, warnings, now);
         ReportVersion v = stored.version();
-        VersionInsert.insert(em, v, stored.event()); // the version and its event in one statement, in this transaction
+        VersionInsert.insert(em, List.of(stored)); // the version and its event in one statement, in this transaction
         // the answer is made from what was just stored, without reading its JSON back
         return new Accepted(summary(agency, v, warnings), () -> view(agency, v, parsed.cells(), parsed.texts(),
                 parsed.blankCells(), warnings), version == 1);
@@ -218,7 +218,7 @@ public class ReportService {
         List<Object[]> rows = em.createNativeQuery(previousYearQuery)
                 .setParameter(1, agencyId).setParameter(2, year).setParameter(3, ReportData.WITHDRAWN)
                 .getResultList();
-        return rows.isEmpty() ? null : previousYear(rows.get(0));
+        return rows.isEmpty() ? null : previousYear((String) rows.get(0)[0], (String) rows.get(0)[1]);
     }
 
     /**
@@ -234,8 +234,7 @@ public class ReportService {
                 ps.setString(3, ReportData.WITHDRAWN);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.put(Topics.reportKey(rs.getString(3), rs.getInt(4)),
-                                previousYear(new Object[] {rs.getString(1), rs.getString(2)}));
+                        found.put(Topics.reportKey(rs.getString(3), rs.getInt(4)), previousYear(rs.getString(1), rs.getString(2)));
                     }
                 }
             }
@@ -243,8 +242,9 @@ public class ReportService {
         return found;
     }
 
-    private PreviousYear previousYear(Object[] row) {
-        return new PreviousYear(catalog.find((String) row[0]).orElseThrow(), StoredJson.cells((String) row[1]));
+    /** A year before from its template and the JSON of the cells a cross-year rule reads. */
+    private PreviousYear previousYear(String template, String cells) {
+        return new PreviousYear(catalog.find(template).orElseThrow(), StoredJson.cells(cells));
     }
 
     /**
@@ -284,7 +284,7 @@ public class ReportService {
         return catalog.find(parsed.template()).orElseThrow();
     }
 
-    Agency requireAgency(String agencyId) {
+    private Agency requireAgency(String agencyId) {
         return agencies.find(agencyId).orElseThrow(() -> ApiProblem.notFound(
                 "no agency " + agencyId + "; register it with POST /api/v1/agencies first"));
     }
@@ -321,7 +321,7 @@ public class ReportService {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    static ReportVersion newVersion(String agencyId, int year, int version, String status, String template,
+    private static ReportVersion newVersion(String agencyId, int year, int version, String status, String template,
                                             OffsetDateTime now) {
         ReportVersion v = new ReportVersion();
         v.agencyId = agencyId;
@@ -345,7 +345,7 @@ public class ReportService {
         outbox.add(Topics.REPORTS, Topics.reportKey(agency.id, v.year), event(agency, v, cells, warnings));
     }
 
-    CloudEvent<ReportData> event(Agency agency, ReportVersion v, RenderedCells cells,
+    private CloudEvent<ReportData> event(Agency agency, ReportVersion v, RenderedCells cells,
                                          List<RuleWarning> warnings) {
         ReportData data = new ReportData(agency.id, agency.name, agency.regionCode, agencies.regionPath(agency.regionCode),
                 agency.sector.name(), agency.level, v.year, v.template, v.publishedOn, v.version,

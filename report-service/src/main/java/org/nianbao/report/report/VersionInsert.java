@@ -24,15 +24,11 @@ final class VersionInsert {
     private VersionInsert() {
     }
 
-    static void insert(EntityManager em, ReportVersion v, Outbox.Row event) {
-        insertAll(em, List.of(new ReportService.NewVersion(v, event)));
-    }
-
     /**
-     * Many versions and their events, as one JDBC batch: the driver sends every execution in one round trip, and
+     * The versions and their events; many as one JDBC batch: the driver sends every execution in one round trip, and
      * PostgreSQL runs them in order in the caller's transaction.
      */
-    static void insertAll(EntityManager em, List<ReportService.NewVersion> versions) {
+    static void insert(EntityManager em, List<ReportService.NewVersion> versions) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(SQL)) {
                 for (ReportService.NewVersion n : versions) {

@@ -156,16 +156,9 @@ class ReportBatchTest {
         return Fixtures.report("seed-004-yanchi-2020.json").put("agencyId", agency).put("year", year);
     }
 
-    /** A GOV_2021 report whose only activity is in 规章, as in RuleWarningsTest. */
+    /** A GOV_2021 report whose only activity is in 规章, as agency's report of year. */
     private static ObjectNode gov2021(String agency, int year, int issued, int repealed, int inForce) {
-        ObjectNode report = item(agency, year);
-        report.put("template", "GOV_2021");
-        ObjectNode ad = report.putObject("activeDisclosure");
-        ad.putObject("rules").put("issued", issued).put("repealed", repealed).put("inForce", inForce);
-        ObjectNode outcome = (ObjectNode) report.at("/requests/outcome");
-        ObjectNode other = (ObjectNode) outcome.remove("other");
-        outcome.putObject("other").set("noCorrection", other);
-        return report;
+        return Fixtures.gov2021(issued, repealed, inForce).put("agencyId", agency).put("year", year);
     }
 
     private static ObjectNode batch(ObjectNode... reports) {

@@ -77,22 +77,10 @@ class RuleWarningsTest {
     @Test
     void documentsInForceFollowFromLastYearX2() {
         String agency = Fixtures.newAgency("640323");
-        submit(agency, 2021, gov2021(12, 2, 10), false).then().statusCode(201).body("warnings.rule", not(hasItem("X2")));
+        submit(agency, 2021, Fixtures.gov2021(12, 2, 10), false).then().statusCode(201).body("warnings.rule", not(hasItem("X2")));
         // 2022: 10 in force + 3 issued − 0 repealed should be 13, the report says 20
-        submit(agency, 2022, gov2021(3, 0, 20), false).then().statusCode(201).body("warnings.rule", hasItem("X2"));
-        submit(agency, 2022, gov2021(3, 0, 13), false).then().statusCode(200).body("warnings.rule", not(hasItem("X2")));
-    }
-
-    /** A GOV_2021 report whose only activity is in 规章. */
-    private static ObjectNode gov2021(int issued, int repealed, int inForce) {
-        ObjectNode report = Fixtures.report("seed-004-yanchi-2020.json");
-        report.put("template", "GOV_2021");
-        ObjectNode ad = report.putObject("activeDisclosure");
-        ad.putObject("rules").put("issued", issued).put("repealed", repealed).put("inForce", inForce);
-        ObjectNode outcome = (ObjectNode) report.at("/requests/outcome");
-        ObjectNode other = (ObjectNode) outcome.remove("other");
-        outcome.putObject("other").set("noCorrection", other);
-        return report;
+        submit(agency, 2022, Fixtures.gov2021(3, 0, 20), false).then().statusCode(201).body("warnings.rule", hasItem("X2"));
+        submit(agency, 2022, Fixtures.gov2021(3, 0, 13), false).then().statusCode(200).body("warnings.rule", not(hasItem("X2")));
     }
 
     private static io.restassured.response.Response submit(String agency, int year, ObjectNode body, boolean strict) {

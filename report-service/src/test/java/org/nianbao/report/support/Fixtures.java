@@ -57,4 +57,16 @@ public final class Fixtures {
                 .post("/api/v1/agencies").then().statusCode(201);
         return id;
     }
+
+    /** A GOV_2021 report whose only activity is in 规章. */
+    public static ObjectNode gov2021(int issued, int repealed, int inForce) {
+        ObjectNode report = Fixtures.report("seed-004-yanchi-2020.json");
+        report.put("template", "GOV_2021");
+        ObjectNode ad = report.putObject("activeDisclosure");
+        ad.putObject("rules").put("issued", issued).put("repealed", repealed).put("inForce", inForce);
+        ObjectNode outcome = (ObjectNode) report.at("/requests/outcome");
+        ObjectNode other = (ObjectNode) outcome.remove("other");
+        outcome.putObject("other").set("noCorrection", other);
+        return report;
+    }
 }
