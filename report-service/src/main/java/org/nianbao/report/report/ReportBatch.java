@@ -66,15 +66,15 @@ public class ReportBatch {
     SubmissionReader reader;
 
     /**
-     * Stores every report of {@code body} ({@code {"reports": [submission, ...]}}, each naming its agencyId and year),
+     * Stores every report of {@code batch} ({@code {"reports": [submission, ...]}}, each naming its agencyId and year),
      * or refuses the whole batch with one Problem that lists the problems of every report.
      *
      * @param mayWrite whether the caller may write the reports of an agency
      * @return the stored versions' summaries, in the order of the batch
      */
     @Transactional
-    public List<ReportSummary> submit(String body, boolean strict, Predicate<String> mayWrite) {
-        List<Item> items = read(reader.tree(body), mayWrite);
+    public List<ReportSummary> submit(JsonNode batch, boolean strict, Predicate<String> mayWrite) {
+        List<Item> items = read(batch, mayWrite);
         List<Item> ordered = new ArrayList<>(items);
         ordered.sort(Comparator.comparing((Item i) -> i.agency().id).thenComparingInt(Item::year));
 

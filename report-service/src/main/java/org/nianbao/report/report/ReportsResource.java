@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,13 +41,16 @@ public class ReportsResource {
     private final ReportService reports;
     private final ReportBatch batch;
     private final BatchGate batchGate;
+    private final SubmissionReader reader;
     private final ReportQuery query;
     private final SecurityIdentity caller;
 
-    ReportsResource(ReportService reports, ReportBatch batch, BatchGate batchGate, ReportQuery query, SecurityIdentity caller) {
+    ReportsResource(ReportService reports, ReportBatch batch, BatchGate batchGate, SubmissionReader reader, ReportQuery query,
+                    SecurityIdentity caller) {
         this.reports = reports;
         this.batch = batch;
         this.batchGate = batchGate;
+        this.reader = reader;
         this.query = query;
         this.caller = caller;
     }
@@ -75,9 +79,11 @@ public class ReportsResource {
     @APIResponse(responseCode = "422", description = "Invalid reports: every problem of every report listed; nothing stored", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "503", description = "Too many batches at once; nothing stored, retry after Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     public BatchResult submitBatch(@QueryParam("strict") @Parameter(description = "Refuse the batch when a rule warns", example = "false") boolean strict,
-                                   String body) {
-        // the gate is passed before the transaction begins, so a waiting batch holds no connection
-        return new BatchResult(batchGate.run(() -> batch.submit(body, strict, agency -> Callers.mayWriteReportsOf(caller, agency))));
+                                   InputStream body) {
+        // The body is read only once the gate lets the batch in: a waiting batch holds neither its text nor its JSON
+        // tree (the connection holds the bytes back), nor a database connection, as the transaction begins after.
+        return new BatchResult(batchGate.run(() -> batch.submit(reader.tree(body), strict,
+                agency -> Callers.mayWriteReportsOf(caller, agency))));
     }
 
     /** The result of a validate-only call that found no errors. */

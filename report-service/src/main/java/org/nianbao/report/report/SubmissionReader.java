@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,16 +93,44 @@ public class SubmissionReader {
 
     JsonNode tree(String body) {
         if (body == null || body.isBlank()) {
-            throw ApiProblem.badRequest("the request has no body; send the report as JSON",
-                    List.of(new Problem("", "MALFORMED", null, "empty body", null)));
+            throw emptyBody();
         }
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw ApiProblem.badRequest("the body is not valid JSON" + where + "; nothing was stored",
-                    List.of(new Problem("", "MALFORMED", null, e.getOriginalMessage() + where, null)));
+            throw malformed(e);
         }
+    }
+
+    /**
+     * Parses a body straight from the connection, without first holding it as text (a 500-report batch is about
+     * 1.4 MB as a Java string); the caller decides when to read it.
+     */
+    JsonNode tree(InputStream body) {
+        JsonNode tree;
+        try {
+            tree = body == null ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("the body could not be read (" + e.getMessage() + "); nothing was stored: send it again",
+                    List.of(new Problem("", "MALFORMED", null, "unreadable body", null)));
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw emptyBody();
+        }
+        return tree;
+    }
+
+    private static ApiProblem emptyBody() {
+        return ApiProblem.badRequest("the request has no body; send the report as JSON",
+                List.of(new Problem("", "MALFORMED", null, "empty body", null)));
+    }
+
+    private static ApiProblem malformed(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        return ApiProblem.badRequest("the body is not valid JSON" + where + "; nothing was stored",
+                List.of(new Problem("", "MALFORMED", null, e.getOriginalMessage() + where, null)));
     }
 }

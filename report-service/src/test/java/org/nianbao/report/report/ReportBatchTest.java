@@ -1,6 +1,7 @@
 package org.nianbao.report.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -143,6 +144,10 @@ class ReportBatchTest {
             given().contentType("application/json").body(body).post("/api/v1/reports:batch")
                     .then().statusCode(400).body("errors.field", hasItem("reports"));
         }
+        given().contentType("application/json").body("").post("/api/v1/reports:batch")
+                .then().statusCode(400).body("detail", containsString("no body"));
+        given().contentType("application/json").body("{\"reports\": [").post("/api/v1/reports:batch")
+                .then().statusCode(400).body("detail", containsString("not valid JSON at line 1"));
         ArrayNode tooMany = JSON.createArrayNode();
         for (int i = 0; i <= ReportBatch.MAX_REPORTS; i++) {
             tooMany.addObject().put("template", "GOV_2019");
