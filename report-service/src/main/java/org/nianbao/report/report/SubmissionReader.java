@@ -103,7 +103,7 @@ public class SubmissionReader {
     }
 
     /**
-     * Parses a body straight from the connection, without first holding it as text (a 500-report batch is about
+     * Parses a body straight from the connection, without first holding it as text (a batch of 100 reports, about 700 KB sent, is
      * 1.4 MB as a Java string); the caller decides when to read it.
      */
     JsonNode tree(InputStream body) {
