@@ -82,6 +82,8 @@ class IngestBenchmark {
     private final List<String> lines = new ArrayList<>();
     private final List<String> cpuLines = new ArrayList<>();
     private CpuSplit cpu;
+    /** Its resident memory after each row: which load takes it to its peak. */
+    private ServiceProcess reportService;
 
     @Test
     void ingest() throws Exception {
@@ -103,8 +105,9 @@ class IngestBenchmark {
                     "{\"id\":\"bench-" + a + "\",\"name\":\"基准测试局 " + a + "\",\"regionCode\":\"640323\",\"sector\":\"HEALTH\"}", null);
         }
         warmUp(suite);
-        line("| target | clients | submissions | per second | p50 ms | p99 ms | errors |");
-        line("|---|---|---|---|---|---|---|");
+        reportService = suite.reportService;
+        line("| target | clients | submissions | per second | p50 ms | p99 ms | errors | report service RSS MB after / peak so far |");
+        line("|---|---|---|---|---|---|---|---|");
         int round = 1;
         for (String target : List.of("report service", "gateway")) {
             String base = target.equals("gateway") ? suite.gateway.url() : suite.reportService.url();
@@ -131,6 +134,16 @@ class IngestBenchmark {
         for (ServiceProcess p : List.of(suite.gateway, suite.reportService, suite.aggregationService)) {
             Rss rss = Rss.of(p.pid());
             line(String.format("| %s | %s | %s |", p.toString().replaceAll(" .*", ""), rss.currentMb(), rss.peakMb()));
+        }
+        if (NativeMemory.tracked()) {
+            line("");
+            line("Native Memory Tracking, committed MB by category, as each service exited at the end of the run:");
+            line("");
+            line("| service | category | committed MB | malloc peak MB |");
+            line("|---|---|---|---|");
+            for (ServiceProcess p : List.of(suite.gateway, suite.reportService, suite.aggregationService)) {
+                NativeMemory.stopAndSummarize(p.toString().replaceAll(" .*", ""), p).forEach(this::line);
+            }
         }
         line("");
         line("CPU per submission, ms, by part (from /proc; \"machine busy\" is every process, out of 2 cores):");
@@ -245,8 +258,10 @@ class IngestBenchmark {
                 .map(ms -> String.format("%.2f", ms)).toList()) + " |");
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        line(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %d |", target, clients, submissions, submissions / seconds,
-                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6, errors[0]));
+        Rss rss = Rss.of(reportService.pid());
+        line(String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %d | %s / %s |", target, clients, submissions, submissions / seconds,
+                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6, errors[0],
+                rss.currentMb(), rss.peakMb()));
     }
 
     /**
@@ -303,7 +318,7 @@ class IngestBenchmark {
                 c.commit();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            line(String.format("| plain JDBC batch insert (500 a batch) | 1 | %d | %.0f | – | – | 0 |", rows, rows / seconds));
+            line(String.format("| plain JDBC batch insert (500 a batch) | 1 | %d | %.0f | – | – | 0 | – |", rows, rows / seconds));
         }
     }
 

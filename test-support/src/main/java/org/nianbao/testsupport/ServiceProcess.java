@@ -1,7 +1,9 @@
 package org.nianbao.testsupport;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +21,13 @@ import java.util.Map;
  * production, for tests that need the real services behind the gateway.
  */
 public final class ServiceProcess {
+
+    /**
+     * Every 2 s the JVM hands freed malloc memory back to the system (JDK 17.0.9 and later). Without it, the C2
+     * compiler's arenas (up to 62 MB while it compiles one large method) stayed resident once freed.
+     */
+    private static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=2000";
+    private static final boolean TRIMS_NATIVE_HEAP = hasVmOption("TrimNativeHeapInterval");
 
     private final String name;
     private final Path jar;
@@ -38,6 +49,11 @@ public final class ServiceProcess {
         return process == null ? -1 : process.pid();
     }
 
+    /** Where the process's output goes (target/services/&lt;module&gt;.log), appended to across restarts. */
+    public Path log() {
+        return log;
+    }
+
     public String url() {
         return "http://localhost:" + port;
     }
@@ -47,9 +63,17 @@ public final class ServiceProcess {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
             // the JVM options ./run uses: a small heap with the serial collector (two cores, no pause-time goal
-            // worth G1's native memory), fewer malloc arenas; each service then stays well under 512 MB resident
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
-                    "-jar", jar.toString())
+            // worth G1's native memory), fewer malloc arenas, the native heap trimmed; each service then stays
+            // under 512 MB resident (BENCHMARKS.md, Memory)
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap(name), "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"));
+            if (TRIMS_NATIVE_HEAP) {
+                command.add(TRIM_NATIVE_HEAP);
+            }
+            // -Dnianbao.service.java-opts="..." adds options after these, as JAVA_OPTS does for ./run: a benchmark run
+            // with -XX:NativeMemoryTracking=summary, or a smaller heap to measure against
+            command.addAll(javaOpts());
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().put("MALLOC_ARENA_MAX", "2");
             pb.environment().putAll(env);
@@ -59,6 +83,29 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The report service's classes (Hibernate ORM, Flyway) take 85 MB of metaspace, the others' 33–49 MB, while its
+     * live heap is 40–50 MB after a full collection under load: it gets the smaller heap that keeps it under 512 MB.
+     */
+    static String heap(String module) {
+        return module.equals("report-service") ? "224m" : "256m";
+    }
+
+    private static boolean hasVmOption(String option) {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(option);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false; // an older JVM: the children run the same java, which would refuse the option
+        }
+    }
+
+    /** The options of {@code -Dnianbao.service.java-opts}, split at whitespace; none when it is not set. */
+    public static List<String> javaOpts() {
+        String opts = System.getProperty("nianbao.service.java-opts", "").strip();
+        return opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
     }
 
     /** Kills the process at once (kill -9), as a crash would. */
