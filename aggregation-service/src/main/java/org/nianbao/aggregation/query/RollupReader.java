@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,19 +20,31 @@ import org.nianbao.aggregation.rollup.MetricPositions;
 import org.nianbao.aggregation.rollup.ReportState;
 import org.nianbao.aggregation.rollup.StateColumns;
 import org.nianbao.aggregation.rollup.Tables;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.nianbao.model.region.Region;
 import org.nianbao.model.region.RegionCatalog;
+import org.nianbao.service.problem.ApiProblem;
 
-/** Reads the live roll-ups and report states. Each call is one indexed query. */
+/**
+ * Reads the live roll-ups and report states. Each call is one indexed query, stopped by the database when it runs
+ * past {@code nianbao.query.timeout}: a request the indexes cannot serve quickly must not hold a connection and a
+ * core while the pool's other callers wait.
+ */
 @ApplicationScoped
 public class RollupReader {
 
+    /** PostgreSQL's SQLSTATE for a statement cancelled by its timeout. */
+    private static final String QUERY_CANCELED = "57014";
+
     private final AgroalDataSource dataSource;
     private final MetricDictionary dictionary;
+    private final int timeoutSeconds;
 
-    RollupReader(AgroalDataSource dataSource, MetricDictionary dictionary) {
+    RollupReader(AgroalDataSource dataSource, MetricDictionary dictionary,
+                 @ConfigProperty(name = "nianbao.query.timeout", defaultValue = "10s") Duration timeout) {
         this.dataSource = dataSource;
         this.dictionary = dictionary;
+        this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
     }
 
     /**
@@ -315,11 +328,18 @@ public class RollupReader {
     private void query(String sql, Binder binder, RowHandler handler) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(c, ps);
+            ps.setQueryTimeout(timeoutSeconds);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     handler.handle(rs);
                 }
             }
+        } catch (SQLException e) {
+            if (QUERY_CANCELED.equals(e.getSQLState())) {
+                throw ApiProblem.busy("the query ran longer than " + timeoutSeconds + " s and was stopped; ask for a smaller "
+                        + "region, fewer years or a page of the list, or retry when the service is less busy", 5);
+            }
+            throw e;
         }
     }
 }
