@@ -122,11 +122,15 @@ public final class SupervisedWorker {
      * {@code timeout} for it; then interrupts it and waits a little more. True if it ended.
      */
     public boolean stop(Duration timeout) {
-        Thread s;
+        requestStop();
+        return awaitStopped(timeout);
+    }
+
+    /** The first half of {@link #stop}: asks the loop to return and does not wait, so that several stop at once. */
+    public void requestStop() {
         synchronized (lock) {
-            s = supervisor;
-            if (s == null) {
-                return true;
+            if (supervisor == null) {
+                return;
             }
             stopping = true;
             lock.notifyAll(); // ends a backoff wait
@@ -135,6 +139,14 @@ public final class SupervisedWorker {
             nudge.run();
         } catch (RuntimeException e) {
             LOG.debugf("%s: waking the worker to stop: %s", name, e);
+        }
+    }
+
+    /** The second half of {@link #stop}. */
+    public boolean awaitStopped(Duration timeout) {
+        Thread s = supervisor;
+        if (s == null) {
+            return true;
         }
         boolean ended = join(s, timeout);
         if (!ended) {

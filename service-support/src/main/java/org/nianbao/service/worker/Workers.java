@@ -2,6 +2,7 @@ package org.nianbao.service.worker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,18 @@ public class Workers {
         } finally {
             running.remove(worker);
         }
+    }
+
+    /** Stops several workers at once (a consumer's members, say), within {@code timeout} together; true if all ended. */
+    public boolean stopAll(Collection<SupervisedWorker> stopping, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        stopping.forEach(SupervisedWorker::requestStop);
+        boolean all = true;
+        for (SupervisedWorker w : stopping) {
+            all &= w.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            running.remove(w);
+        }
+        return all;
     }
 
     /** Every running worker's status, by name. */
