@@ -268,10 +268,10 @@ public final class SupervisedWorker {
         }
         long waitMs = backoff.delay(failuresInARow).toMillis();
         if (errorLike) {
-            LOG.errorf(failure, "%s failed (%s); restarting it in %d ms (%d failures in a row)", name, why, waitMs, failuresInARow);
+            LOG.errorf(failure, "%s failed (%s); restarting it in %d ms (failure %d in a row)", name, why, waitMs, failuresInARow);
         } else {
             // an outage of Kafka or the database repeats this every few seconds: one line each, no stack trace
-            LOG.warnf("%s failed (%s); restarting it in %d ms (%d failures in a row)", name, why, waitMs, failuresInARow);
+            LOG.warnf("%s failed (%s); restarting it in %d ms (failure %d in a row)", name, why, waitMs, failuresInARow);
         }
         return true;
     }
