@@ -86,9 +86,10 @@ public final class SupervisedWorker {
         this.recovery = b.recovery;
         this.nudge = b.nudge != null ? b.nudge : this::interruptCurrent;
         this.backoff = b.backoff;
+        ThreadFactory source = b.threads;
         this.threads = r -> {
-            Thread t = b.threads.newThread(r);
-            t.setName(b.name); // every attempt's thread has the worker's name, as thread dumps and logs show it
+            Thread t = source.newThread(r);
+            t.setName(name); // every attempt's thread has the worker's name, as thread dumps and logs show it
             return t;
         };
     }
@@ -178,7 +179,7 @@ public final class SupervisedWorker {
     }
 
     /** The body's thread in this attempt, or null between attempts; for tests that break it from outside. */
-    public Thread currentThread() {
+    Thread currentThread() {
         return current;
     }
 
