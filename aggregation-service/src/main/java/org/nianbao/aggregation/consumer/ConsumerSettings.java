@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "nianbao.consumer")
 public interface ConsumerSettings {
@@ -23,6 +24,14 @@ public interface ConsumerSettings {
     @WithName("poll-timeout")
     @WithDefault("200ms")
     Duration pollTimeout();
+
+    /**
+     * This instance's name in the consumer group, stable across its restarts: each member joins as the static member
+     * {@code <instance-id>-<n>}. The host name when not set (a Kubernetes pod's name, a container's id); two instances
+     * on one host must each set their own, or they take turns fencing each other out of the group.
+     */
+    @WithName("instance-id")
+    Optional<String> instanceId();
 
     /** False in tests that drive the applier themselves. */
     @WithDefault("true")

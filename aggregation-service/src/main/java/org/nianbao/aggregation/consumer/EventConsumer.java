@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,6 +23,8 @@ import org.jboss.logging.Logger;
 import org.nianbao.aggregation.rollup.EventApplier;
 import org.nianbao.aggregation.rollup.Tables;
 import org.nianbao.model.event.Topics;
+import org.nianbao.service.worker.SupervisedWorker;
+import org.nianbao.service.worker.Workers;
 
 /**
  * Keeps the live roll-ups fresh: polls both topics as members of the consumer group, applies each polled batch in
@@ -33,28 +35,33 @@ import org.nianbao.model.event.Topics;
  * owns its partitions, so the versions of one report are still applied in order, by one member. One thread was
  * not enough on a shared machine: under a full load of submissions it got one runnable thread's share of the CPU
  * against dozens of request threads, and fell behind (BENCHMARKS.md, freshness).
+ * <p>
+ * Each member is a {@link SupervisedWorker}: whatever ends its loop (the database or Kafka down, an Error) closes its
+ * consumer, and the member joins again after a backoff under the same static id ({@link KafkaConsumers#groupMember}),
+ * which gets its partitions back without a rebalance if it is back within the session timeout.
  */
 @ApplicationScoped
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final int TRANSACTION_ATTEMPTS = 5;
 
     private final KafkaConsumers consumers;
     private final EventApplier applier;
     private final ConsumerSettings settings;
+    private final Workers workers;
     /** Read-held by each member while it applies a batch; a rebuild takes it exclusively for its switch-over. */
     private final ReentrantReadWriteLock batchLock = new ReentrantReadWriteLock();
     private final AtomicLong applied = new AtomicLong();
-    private final List<KafkaConsumer<String, byte[]>> members = new CopyOnWriteArrayList<>();
-    private volatile boolean running;
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<SupervisedWorker> members = new ArrayList<>();
 
-    EventConsumer(KafkaConsumers consumers, EventApplier applier, ConsumerSettings settings) {
+    EventConsumer(KafkaConsumers consumers, EventApplier applier, ConsumerSettings settings, Workers workers) {
         this.consumers = consumers;
         this.applier = applier;
         this.settings = settings;
+        this.workers = workers;
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -63,32 +70,27 @@ public class EventConsumer {
         }
     }
 
-    void onStop(@Observes ShutdownEvent ignored) throws InterruptedException {
+    void onStop(@Observes ShutdownEvent ignored) {
         stopConsuming();
     }
 
     /** Joins the consumer group with the configured number of members and keeps applying events until stopped. */
     public synchronized void startConsuming() {
-        if (running) {
+        if (!members.isEmpty()) {
             return;
         }
-        running = true;
         for (int i = 0; i < Math.max(1, settings.threads()); i++) {
-            Thread thread = new Thread(this::run, "report-event-consumer-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
+            Member member = new Member(i);
+            members.add(workers.start(SupervisedWorker.named("report-event-consumer-" + i, member::consume)
+                    .onStop(member::wakeUp)
+                    .build()));
         }
     }
 
     /** Leaves the group after the batches in hand; uncommitted events are read again by the next member. */
-    public synchronized void stopConsuming() throws InterruptedException {
-        running = false;
-        members.forEach(KafkaConsumer::wakeup);
-        for (Thread thread : threads) {
-            thread.join(30_000);
-        }
-        threads.clear();
+    public synchronized void stopConsuming() {
+        workers.stopAll(members, STOP_TIMEOUT);
+        members.clear();
     }
 
     /** Events applied since start (duplicates included). */
@@ -106,36 +108,45 @@ public class EventConsumer {
         }
     }
 
-    private void run() {
-        Duration backoff = Duration.ofMillis(100);
-        while (running) {
-            KafkaConsumer<String, byte[]> c = null;
+    /** One member of the group: its loop, and the consumer it polls with, for the wake-up that stops it. */
+    private final class Member {
+        private final int index;
+        private volatile KafkaConsumer<String, byte[]> current;
+
+        Member(int index) {
+            this.index = index;
+        }
+
+        void consume(SupervisedWorker.Context context) throws Exception {
+            KafkaConsumer<String, byte[]> c = consumers.groupMember(index);
+            current = c;
             try {
-                c = consumers.groupMember();
-                members.add(c);
-                if (!running) {
+                if (!context.running()) {
                     return; // stopped while this member was being created: it missed the wake-up
                 }
                 c.subscribe(List.of(Topics.REPORTS, Topics.AGENCIES));
-                while (running) {
+                while (context.running()) {
                     ConsumerRecords<String, byte[]> records = c.poll(settings.pollTimeout());
                     if (!records.isEmpty()) {
                         applyAndCommit(c, records);
                     }
-                    backoff = Duration.ofMillis(100);
+                    context.healthy();
                 }
             } catch (WakeupException e) {
-                return; // shutting down
-            } catch (Exception e) {
-                // The uncommitted batch is read again by the next consumer; its versions make that safe.
-                LOG.warnf("event consumer restarting in %d ms: %s", backoff.toMillis(), e.toString());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            } finally {
-                if (c != null) {
-                    members.remove(c);
-                    closeQuietly(c);
+                if (context.running()) {
+                    throw e; // not a stop: a failure like any other
                 }
+            } finally {
+                // The uncommitted batch is read again by whoever gets the partition; its versions make that safe.
+                current = null;
+                close(c, !context.running());
+            }
+        }
+
+        void wakeUp() {
+            KafkaConsumer<String, byte[]> c = current;
+            if (c != null) {
+                c.wakeup();
             }
         }
     }
@@ -183,19 +194,16 @@ public class EventConsumer {
         return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()); // deadlock, serialization failure
     }
 
-    private static void closeQuietly(KafkaConsumer<String, byte[]> c) {
+    /**
+     * A stopping member leaves the group, so that its partitions move at once (a static member would otherwise keep
+     * them until its session times out); a failed one stays, so that its restart takes them back without a rebalance.
+     */
+    private static void close(KafkaConsumer<String, byte[]> c, boolean leaveGroup) {
         try {
-            c.close(Duration.ofSeconds(5));
+            c.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(
+                    leaveGroup ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP : CloseOptions.GroupMembershipOperation.DEFAULT));
         } catch (Exception e) {
             LOG.debugf("closing a consumer: %s", e.toString());
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

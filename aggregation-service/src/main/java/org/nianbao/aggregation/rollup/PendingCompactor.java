@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.nianbao.service.worker.SupervisedWorker;
+import org.nianbao.service.worker.Workers;
 
 /**
  * Adds the pending roll-up deltas into their rows, in the background. Consumer batches only append deltas
@@ -21,6 +23,9 @@ import org.jboss.logging.Logger;
  * Nothing is lost or counted twice: the deltas are deleted in the same transaction that adds them to the rows, and
  * readers see either the deltas or the rows they went into, never both. Several instances may compact at once:
  * each pass skips the deltas another has taken.
+ * <p>
+ * The loop runs as a {@link SupervisedWorker}: a failed pass rolled back, its deltas are still pending (still
+ * counted by readers) and taken by the next pass once the supervisor has restarted the loop after a backoff.
  */
 @ApplicationScoped
 public class PendingCompactor {
@@ -39,9 +44,9 @@ public class PendingCompactor {
     private final RollupStore store;
     private final MetricDictionary dictionary;
     private final Duration interval;
-    private volatile boolean running;
-    private Thread thread;
-    // for the periodic log line; touched by the compactor thread only
+    private final Workers workers;
+    private volatile SupervisedWorker worker;
+    // for the periodic log line; touched by the compactor's thread only (one at a time)
     private long passes;
     private long deltas;
     private long rows;
@@ -50,25 +55,24 @@ public class PendingCompactor {
     private long since = System.nanoTime();
 
     PendingCompactor(AgroalDataSource dataSource, RollupStore store, MetricDictionary dictionary,
-                     @ConfigProperty(name = "nianbao.rollup.compact-interval", defaultValue = "200ms") Duration interval) {
+                     @ConfigProperty(name = "nianbao.rollup.compact-interval", defaultValue = "200ms") Duration interval,
+                     Workers workers) {
         this.dataSource = dataSource;
         this.store = store;
         this.dictionary = dictionary;
         this.interval = interval;
+        this.workers = workers;
     }
 
     void onStart(@Observes StartupEvent ignored) {
-        running = true;
-        thread = new Thread(this::run, "rollup-compactor");
-        thread.setDaemon(true);
-        thread.start();
+        worker = workers.start(SupervisedWorker.named("rollup-compactor", this::compact).build()); // stopped by an interrupt
     }
 
-    void onStop(@Observes ShutdownEvent ignored) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread.join(10_000);
+    void onStop(@Observes ShutdownEvent ignored) {
+        SupervisedWorker w = worker;
+        if (w != null) {
+            workers.stop(w, Duration.ofSeconds(10));
+            worker = null;
         }
     }
 
@@ -83,39 +87,25 @@ public class PendingCompactor {
         return total;
     }
 
-    private void run() {
-        Duration backoff = interval;
-        while (running) {
-            try {
-                long start = System.nanoTime();
-                RollupStore.Pending moved = pass(Tables.LIVE);
-                if (moved.deltas() > 0) {
-                    passes++;
-                    deltas += moved.deltas();
-                    rows += moved.byRow().size();
-                    deltasSinceVacuum += moved.deltas();
-                }
-                if (deltasSinceVacuum >= VACUUM_AFTER_DELTAS) {
-                    vacuum(Tables.LIVE);
-                    deltasSinceVacuum = 0;
-                }
-                busyNanos += System.nanoTime() - start;
-                logNowAndThen();
-                backoff = interval;
-                if (moved.deltas() < DELTAS_PER_PASS) {
-                    Thread.sleep(interval.toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                // The pass rolled back: its deltas are still pending, still counted by readers, and taken next time.
-                LOG.warnf("roll-up compaction failed, trying again in %d ms: %s", backoff.toMillis(), e.toString());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException stop) {
-                    return;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+    private void compact(SupervisedWorker.Context context) throws Exception {
+        while (context.running()) {
+            long start = System.nanoTime();
+            RollupStore.Pending moved = pass(Tables.LIVE);
+            if (moved.deltas() > 0) {
+                passes++;
+                deltas += moved.deltas();
+                rows += moved.byRow().size();
+                deltasSinceVacuum += moved.deltas();
+            }
+            if (deltasSinceVacuum >= VACUUM_AFTER_DELTAS) {
+                vacuum(Tables.LIVE);
+                deltasSinceVacuum = 0;
+            }
+            busyNanos += System.nanoTime() - start;
+            context.healthy();
+            logNowAndThen();
+            if (moved.deltas() < DELTAS_PER_PASS) {
+                Thread.sleep(interval.toMillis());
             }
         }
     }

@@ -52,22 +52,30 @@ public final class FaultSuite {
         if (aggregation == null) {
             SuiteProcesses suite = suite();
             suite.aggregationService.stop();
-            Map<String, String> db = new PostgresResource().start();
-            String server = db.get("quarkus.datasource.jdbc.url").replaceAll("/[^/?]*(\\?.*)?$", "/");
-            Map<String, String> env = new java.util.HashMap<>();
-            env.put("DB_URL", server + "aggregates");
-            env.put("DB_USER", db.get("quarkus.datasource.username"));
-            env.put("DB_PASSWORD", db.get("quarkus.datasource.password"));
-            env.put("KAFKA_BOOTSTRAP", KafkaResource.bootstrapServers());
-            env.put("JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toUri().toString());
-            env.put("JWT_ISSUER", TestTokens.ISSUER);
-            env.put("JWT_AUDIENCE", TestTokens.AUDIENCE);
-            env.put("QUARKUS_LOG_CATEGORY__ORG_NIANBAO_AGGREGATION_CONSUMER__LEVEL", "DEBUG");
-            aggregation = new ServiceProcess("aggregation-service", env);
+            aggregation = new ServiceProcess("aggregation-service", aggregationEnv());
             aggregation.start();
             Runtime.getRuntime().addShutdownHook(new Thread(aggregation::stop, "fault-aggregation-stop"));
         }
         return aggregation;
+    }
+
+    /**
+     * The environment of {@link #aggregation()}: its database (shared by every instance, as in production), the broker,
+     * the token key, and the consumer's batch log at DEBUG. A further instance adds its own consumer instance id.
+     */
+    public static Map<String, String> aggregationEnv() {
+        Map<String, String> db = new PostgresResource().start();
+        String server = db.get("quarkus.datasource.jdbc.url").replaceAll("/[^/?]*(\\?.*)?$", "/");
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("DB_URL", server + "aggregates");
+        env.put("DB_USER", db.get("quarkus.datasource.username"));
+        env.put("DB_PASSWORD", db.get("quarkus.datasource.password"));
+        env.put("KAFKA_BOOTSTRAP", KafkaResource.bootstrapServers());
+        env.put("JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toUri().toString());
+        env.put("JWT_ISSUER", TestTokens.ISSUER);
+        env.put("JWT_AUDIENCE", TestTokens.AUDIENCE);
+        env.put("QUARKUS_LOG_CATEGORY__ORG_NIANBAO_AGGREGATION_CONSUMER__LEVEL", "DEBUG");
+        return env;
     }
 
     /** The aggregation service's log (appended over restarts). */

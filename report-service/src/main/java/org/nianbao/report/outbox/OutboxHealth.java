@@ -1,7 +1,6 @@
 package org.nianbao.report.outbox;
 
 import io.agroal.api.AgroalDataSource;
-import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,16 +12,20 @@ import java.time.Instant;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.nianbao.service.worker.SupervisedWorker;
 
 /**
- * {@code GET /q/health/group/outbox}: whether events are leaving for Kafka. DOWN when the oldest unsent event is older
- * than {@code nianbao.outbox.max-unsent-age} (Kafka down, or no relay running), with the backlog and this instance's
- * part in the data.
+ * Part of {@code GET /q/health/ready}: whether this instance's events are leaving for Kafka, with the backlog and
+ * this instance's part in the data. DOWN when this instance relays and its relay is stuck: the oldest unsent event
+ * is older than {@code nianbao.outbox.max-unsent-age} and no batch went out for as long (a relay that is catching up
+ * after an outage is not stuck). A relay that fails (Kafka down, an Error) shows in the "workers" check beside this
+ * one, which its supervisor keeps current.
  * <p>
- * A group of its own, not readiness: while Kafka is down submissions still succeed and their events wait in the
- * outbox, so the service must stay in the load balancer. This check is for alerting.
+ * An instance that does not relay stays UP whatever the backlog: its submissions still succeed, their events wait
+ * in the outbox, and the relaying instance's readiness tells where the trouble is.
  */
-@HealthGroup("outbox")
+@Readiness
 @ApplicationScoped
 public class OutboxHealth implements HealthCheck {
 
@@ -38,10 +41,14 @@ public class OutboxHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        SupervisedWorker.Status worker = relay.status();
+        boolean leading = relay.leading();
+        long quietSeconds = Duration.ofNanos(System.nanoTime() - relay.lastRelayedAt()).toSeconds();
         HealthCheckResponseBuilder health = HealthCheckResponse.named("outbox")
-                .withData("thisInstanceRelays", relay.leading())
-                .withData("lastAttemptSucceeded", relay.healthy())
-                .withData("relayedSinceStart", relay.relayed());
+                .withData("thisInstanceRelays", leading)
+                .withData("relay", worker == null ? "STOPPED" : worker.state().name())
+                .withData("relayedSinceStart", relay.relayed())
+                .withData("secondsSinceLastBatch", quietSeconds);
         try (Connection c = dataSource.getConnection();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*), min(created_at) FROM outbox_event")) {
@@ -49,12 +56,16 @@ public class OutboxHealth implements HealthCheck {
             long unsent = rs.getLong(1);
             Timestamp oldest = rs.getTimestamp(2);
             long ageSeconds = oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), Instant.now()).toSeconds());
-            Duration maxAge = settings.outbox().maxUnsentAge();
-            return health.withData("unsent", unsent)
+            long maxAge = settings.outbox().maxUnsentAge().toSeconds();
+            boolean stuck = leading && ageSeconds > maxAge && quietSeconds > maxAge;
+            health.withData("unsent", unsent)
                     .withData("oldestUnsentSeconds", ageSeconds)
-                    .withData("maxUnsentSeconds", maxAge.toSeconds())
-                    .status(ageSeconds <= maxAge.toSeconds())
-                    .build();
+                    .withData("maxUnsentSeconds", maxAge);
+            if (stuck) {
+                health.withData("error", "this instance relays, but nothing went out for " + quietSeconds
+                        + " s while events wait; see the relay's log and the workers check");
+            }
+            return health.status(!stuck).build();
         } catch (SQLException e) {
             return health.down().withData("error", "the outbox could not be read: " + e.getMessage()).build();
         }

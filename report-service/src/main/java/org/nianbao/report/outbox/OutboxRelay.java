@@ -17,11 +17,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
+import org.nianbao.service.worker.SupervisedWorker;
+import org.nianbao.service.worker.Workers;
 
 /**
  * Relays outbox rows to Kafka in id order and marks them sent, by moving each to the log of sends ({@code outbox_sent}).
@@ -36,49 +39,59 @@ import org.jboss.logging.Logger;
  * Each batch is one Kafka transaction, marked sent only after it has committed; a failure aborts it and leaves
  * the whole batch unsent, to be sent again in the same order. While Kafka is down, submissions keep succeeding
  * and rows simply wait here.
+ * <p>
+ * The loop runs as a {@link SupervisedWorker}: whatever stops it (Kafka or the database down, an Error, its thread
+ * interrupted) ends in a fresh producer, and in a fresh connection unless the failure was a plain Kafka one, and the
+ * loop starts again after a backoff, while readiness says that this instance's relay is failing.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK = 0x4e69616e62616f01L; // "Nianbao" + 1
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    static final String WORKER = "outbox-relay";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration LEADER_POLL = Duration.ofSeconds(1);
     private static final int PRUNE_CHUNK = 5_000;
 
     private final OutboxConnection database;
     private final KafkaClients kafka;
     private final KafkaSettings settings;
+    private final Workers workers;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final RelayTimings timings = new RelayTimings(); // the relay thread's only
-    private volatile boolean running;
-    private volatile boolean healthy;
+    private final AtomicInteger faultsToInject = new AtomicInteger();
+    private volatile Error injectedFault;
     private volatile boolean leading;
-    private Thread thread;
+    private volatile long lastRelayedAt = System.nanoTime();
+    private volatile SupervisedWorker worker;
+    // touched by the relay's thread, and by the supervisor's recovery only once that thread has ended
+    private boolean topicsReady;
     private KafkaProducer<String, byte[]> producer;
     private Connection connection; // this relay's own, outside the pool; holds the lock while leading
     private long nextPruneAt = System.nanoTime();
 
-    OutboxRelay(OutboxConnection database, KafkaClients kafka, KafkaSettings settings) {
+    OutboxRelay(OutboxConnection database, KafkaClients kafka, KafkaSettings settings, Workers workers) {
         this.database = database;
         this.kafka = kafka;
         this.settings = settings;
+        this.workers = workers;
     }
 
     void start(@Observes StartupEvent ignored) {
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        worker = workers.start(SupervisedWorker.named(WORKER, this::relay)
+                .onFailure(this::recover)
+                .onStop(this::wakeUp)
+                .build());
     }
 
-    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
-        running = false;
-        wakeUp();
-        if (thread != null) {
-            thread.join(10_000);
+    void stop(@Observes ShutdownEvent ignored) {
+        SupervisedWorker w = worker;
+        if (w != null) {
+            workers.stop(w, STOP_TIMEOUT);
+            worker = null;
         }
         closeProducer();
         dropLeadership();
@@ -94,9 +107,15 @@ public class OutboxRelay {
         return relayed.get();
     }
 
-    /** False while the last attempt to reach Kafka or the database failed. */
-    public boolean healthy() {
-        return healthy;
+    /** The relay's worker: running, failing (with why) or stopped; for health. */
+    SupervisedWorker.Status status() {
+        SupervisedWorker w = worker;
+        return w == null ? null : w.status();
+    }
+
+    /** When this relay last committed a batch to Kafka (System.nanoTime), or started; for health. */
+    long lastRelayedAt() {
+        return lastRelayedAt;
     }
 
     /** Failed attempts since start (each one backs off and retries), for tests. */
@@ -104,48 +123,53 @@ public class OutboxRelay {
         return failures.get();
     }
 
+    /**
+     * Makes the next {@code times} batches throw {@code fault} once their records are sent, before the Kafka commit,
+     * as an Error thrown in the middle of a batch (an OutOfMemoryError, say) would. For the tests of the supervision.
+     */
+    void injectFault(int times, Error fault) {
+        injectedFault = fault;
+        faultsToInject.set(times);
+    }
+
     /** True while this instance holds the outbox lock and relays. */
     boolean leading() {
         return leading;
     }
 
-    private void run() {
-        Duration backoff = Duration.ofMillis(100);
-        boolean topicsReady = false;
-        while (running) {
-            try {
-                if (!topicsReady) {
-                    kafka.ensureTopics();
-                    topicsReady = true;
-                }
-                if (!lead()) {
-                    healthy = true;
-                    wakeUps.tryAcquire(LEADER_POLL.toMillis(), TimeUnit.MILLISECONDS); // another instance relays
-                    wakeUps.drainPermits();
-                    continue;
-                }
-                pruneIfDue();
-                int sent = relayBatch();
-                healthy = true;
-                backoff = Duration.ofMillis(100);
-                if (sent == 0) {
-                    wakeUps.tryAcquire(settings.outbox().idlePoll().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                healthy = false;
-                failures.incrementAndGet();
-                LOG.warnf("outbox relay paused for %d ms: %s", backoff.toMillis(), e.toString());
-                closeProducer(); // a fresh producer after any failure: its initialisation aborts the open transaction
-                if (e instanceof SQLException) {
-                    dropLeadership(); // the connection may be gone, and the lock with it: take it again from scratch
-                }
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    /** The relay's loop, under its supervisor: any failure ends it, and {@link #recover} runs before the next. */
+    private void relay(SupervisedWorker.Context context) throws Exception {
+        while (context.running()) {
+            if (!topicsReady) {
+                kafka.ensureTopics();
+                topicsReady = true;
             }
+            if (!lead()) {
+                context.healthy();
+                wakeUps.tryAcquire(LEADER_POLL.toMillis(), TimeUnit.MILLISECONDS); // another instance relays
+                wakeUps.drainPermits();
+                continue;
+            }
+            pruneIfDue();
+            int sent = relayBatch();
+            context.healthy();
+            if (sent == 0) {
+                wakeUps.tryAcquire(settings.outbox().idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+            }
+        }
+    }
+
+    /**
+     * After a failed attempt: a fresh producer in any case (its initialisation aborts the open transaction), and a
+     * fresh connection unless the failure was Kafka's: after a database failure the connection, and the lock with
+     * it, may be gone; after an Error or a dead thread nobody knows what state the connection was left in.
+     */
+    private void recover(Throwable failure) {
+        failures.incrementAndGet();
+        closeProducer();
+        if (failure instanceof SQLException || !(failure instanceof Exception)) {
+            dropLeadership();
         }
     }
 
@@ -163,6 +187,7 @@ public class OutboxRelay {
             leading = rs.getBoolean(1);
         }
         if (leading) {
+            lastRelayedAt = System.nanoTime(); // health counts a stuck relay's silence from when it took over
             connection.setAutoCommit(false);
             LOG.info("this instance now relays the outbox to Kafka (it holds the outbox lock)");
         }
@@ -237,6 +262,7 @@ public class OutboxRelay {
             }
             long read = System.nanoTime();
             timings.add(RelayTimings.Step.READ_AND_SEND, read - start);
+            throwInjectedFault();
             producer().commitTransaction(); // throws if any record failed, or after max.block.ms
             long committed = System.nanoTime();
             timings.add(RelayTimings.Step.KAFKA_COMMIT, committed - read);
@@ -246,10 +272,17 @@ public class OutboxRelay {
             timings.add(RelayTimings.Step.MARK_SENT, done - committed);
             timings.batchDone(ids.size(), done - start, LOG::info);
             relayed.addAndGet(ids.size());
+            lastRelayedAt = done;
             return ids.size();
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too: the next attempt may find this connection again
             safeRollback(c);
             throw e;
+        }
+    }
+
+    private void throwInjectedFault() {
+        if (faultsToInject.get() > 0 && faultsToInject.getAndDecrement() > 0) {
+            throw injectedFault;
         }
     }
 
@@ -302,14 +335,6 @@ public class OutboxRelay {
             c.rollback();
         } catch (SQLException ignored) {
             // the connection is broken; the next attempt opens a new one
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

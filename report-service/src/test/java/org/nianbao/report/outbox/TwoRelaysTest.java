@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nianbao.model.event.Topics;
 import org.nianbao.report.support.Fixtures;
 import org.nianbao.report.support.TopicReader;
+import org.nianbao.service.worker.Workers;
 
 /**
  * Two instances of the service, as in production: a second relay on the same database and Kafka waits while the
@@ -33,11 +34,14 @@ class TwoRelaysTest {
     @Inject
     KafkaSettings settings;
 
+    @Inject
+    Workers workers;
+
     @Test
-    void aSecondRelayWaitsWithoutFencingTheFirstAndTakesOverWhenItStops() throws InterruptedException {
+    void aSecondRelayWaitsWithoutFencingTheFirstAndTakesOverWhenItStops() {
         String agency = Fixtures.newAgency("640323");
         ObjectNode report = Fixtures.report("seed-004-yanchi-2020.json");
-        OutboxRelay second = new OutboxRelay(database, kafka, settings);
+        OutboxRelay second = new OutboxRelay(database, kafka, settings, workers);
         second.start(null);
         try {
             long failuresBefore = first.failures();
