@@ -17,13 +17,12 @@ import org.nianbao.service.worker.SupervisedWorker;
 
 /**
  * Part of {@code GET /q/health/ready}: whether this instance's events are leaving for Kafka, with the backlog and
- * this instance's part in the data. DOWN when this instance relays and its relay is stuck: the oldest unsent event
- * is older than {@code nianbao.outbox.max-unsent-age} and no batch went out for as long (a relay that is catching up
- * after an outage is not stuck). A relay that fails (Kafka down, an Error) shows in the "workers" check beside this
- * one, which its supervisor keeps current.
- * <p>
- * An instance that does not relay stays UP whatever the backlog: its submissions still succeed, their events wait
- * in the outbox, and the relaying instance's readiness tells where the trouble is.
+ * this instance's part in the data. When this instance relays and its relay is stuck (the oldest unsent event is
+ * older than {@code nianbao.outbox.max-unsent-age} and no batch went out for as long; a relay that is catching up
+ * after an outage is not stuck), the data says {@code stuck: true} with the reason. The check stays UP all the same:
+ * submissions are still stored and their events wait in the outbox, so the instance should keep taking them. It is
+ * DOWN only when the outbox cannot be read, which means the database is away. A relay that fails shows in the
+ * "workers" check beside this one; one that cannot be revived turns liveness DOWN, so the process is restarted.
  */
 @Readiness
 @ApplicationScoped
@@ -60,12 +59,13 @@ public class OutboxHealth implements HealthCheck {
             boolean stuck = leading && ageSeconds > maxAge && quietSeconds > maxAge;
             health.withData("unsent", unsent)
                     .withData("oldestUnsentSeconds", ageSeconds)
-                    .withData("maxUnsentSeconds", maxAge);
+                    .withData("maxUnsentSeconds", maxAge)
+                    .withData("stuck", stuck);
             if (stuck) {
                 health.withData("error", "this instance relays, but nothing went out for " + quietSeconds
                         + " s while events wait; see the relay's log and the workers check");
             }
-            return health.status(!stuck).build();
+            return health.up().build();
         } catch (SQLException e) {
             return health.down().withData("error", "the outbox could not be read: " + e.getMessage()).build();
         }

@@ -81,7 +81,9 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent ignored) {
+        // while Kafka is away submissions are still stored and their events wait here: no reason to turn traffic away
         worker = workers.start(SupervisedWorker.named(WORKER, this::relay)
+                .keepsInstanceReadyWhileFailing()
                 .onFailure(this::recover)
                 .onStop(this::wakeUp)
                 .build());

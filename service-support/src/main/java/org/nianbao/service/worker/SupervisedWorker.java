@@ -55,8 +55,12 @@ public final class SupervisedWorker {
         void healthy();
     }
 
-    /** A snapshot for health checks and metrics; {@code lastFailureAt} and {@code lastError} are null until one. */
-    public record Status(String name, State state, long restarts, int failuresInARow, Instant lastFailureAt, String lastError) {
+    /**
+     * A snapshot for health checks and metrics; {@code lastFailureAt} and {@code lastError} are null until one.
+     * {@code unreadyWhileFailing} says whether the instance should stop taking traffic while this worker fails.
+     */
+    public record Status(String name, State state, long restarts, int failuresInARow, Instant lastFailureAt, String lastError,
+                         boolean unreadyWhileFailing) {
     }
 
     private static final Logger LOG = Logger.getLogger(SupervisedWorker.class);
@@ -68,6 +72,7 @@ public final class SupervisedWorker {
     private final Runnable nudge;
     private final Backoff backoff;
     private final ThreadFactory threads;
+    private final boolean unreadyWhileFailing;
 
     private final Object lock = new Object();
     private volatile boolean stopping = true;
@@ -86,6 +91,7 @@ public final class SupervisedWorker {
         this.recovery = b.recovery;
         this.nudge = b.nudge != null ? b.nudge : this::interruptCurrent;
         this.backoff = b.backoff;
+        this.unreadyWhileFailing = b.unreadyWhileFailing;
         ThreadFactory source = b.threads;
         this.threads = r -> {
             Thread t = source.newThread(r);
@@ -173,9 +179,9 @@ public final class SupervisedWorker {
         if ((s == State.RUNNING || s == State.FAILING) && sup != null && !sup.isAlive() && !stopping) {
             // the supervision itself ended, which its loop never lets happen: report it rather than trust it
             return new Status(name, State.CANNOT_BE_REVIVED, restarts.get(), failuresInARow, lastFailureAt,
-                    "its supervisor thread ended; last error: " + lastError);
+                    "its supervisor thread ended; last error: " + lastError, unreadyWhileFailing);
         }
-        return new Status(name, s, restarts.get(), failuresInARow, lastFailureAt, lastError);
+        return new Status(name, s, restarts.get(), failuresInARow, lastFailureAt, lastError, unreadyWhileFailing);
     }
 
     /** The body's thread in this attempt, or null between attempts; for tests that break it from outside. */
@@ -353,6 +359,7 @@ public final class SupervisedWorker {
         private Runnable nudge;
         private Backoff backoff = Backoff.DEFAULT;
         private ThreadFactory threads = Thread::new;
+        private boolean unreadyWhileFailing = true;
 
         private Builder(String name, Body body) {
             this.name = Objects.requireNonNull(name);
@@ -368,6 +375,17 @@ public final class SupervisedWorker {
         /** How to make the loop notice a stop at once (a wake-up of its consumer or semaphore); an interrupt by default. */
         public Builder onStop(Runnable nudge) {
             this.nudge = Objects.requireNonNull(nudge);
+            return this;
+        }
+
+        /**
+         * The instance stays ready while this worker fails and its supervisor retries: for a worker whose failure
+         * does not keep the instance from serving its requests correctly (the outbox relay: submissions are stored
+         * and their events wait in the outbox). Its state still shows in the readiness data, and a worker that cannot
+         * be revived still turns both readiness and liveness DOWN.
+         */
+        public Builder keepsInstanceReadyWhileFailing() {
+            this.unreadyWhileFailing = false;
             return this;
         }
 

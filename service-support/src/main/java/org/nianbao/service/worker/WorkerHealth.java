@@ -11,7 +11,7 @@ final class WorkerHealth {
     private WorkerHealth() {
     }
 
-    static HealthCheckResponse response(List<SupervisedWorker.Status> statuses, Predicate<SupervisedWorker.State> down) {
+    static HealthCheckResponse response(List<SupervisedWorker.Status> statuses, Predicate<SupervisedWorker.Status> down) {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("workers").up();
         for (SupervisedWorker.Status s : statuses) {
             health.withData(s.name() + ".state", s.state().name())
@@ -20,7 +20,7 @@ final class WorkerHealth {
                 health.withData(s.name() + ".lastError", s.lastError())
                         .withData(s.name() + ".lastFailureAt", s.lastFailureAt().toString());
             }
-            if (down.test(s.state())) {
+            if (down.test(s)) {
                 health.down();
             }
         }

@@ -22,6 +22,6 @@ public class WorkersLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return WorkerHealth.response(workers.statuses(), state -> state == SupervisedWorker.State.CANNOT_BE_REVIVED);
+        return WorkerHealth.response(workers.statuses(), s -> s.state() == SupervisedWorker.State.CANNOT_BE_REVIVED);
     }
 }

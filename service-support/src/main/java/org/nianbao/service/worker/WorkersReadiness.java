@@ -8,7 +8,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Part of {@code GET /q/health/ready}: DOWN while a supervised worker is failing (its last attempt failed and the
  * next has not yet done its work) or cannot be revived, with the worker, its error and its restarts in the data.
- * An instance whose relay or consumer is stuck then stops getting traffic, and an operator sees why.
+ * An instance whose consumer fails then stops getting traffic, and an operator sees why. A worker built with
+ * {@link SupervisedWorker.Builder#keepsInstanceReadyWhileFailing()} shows its failure in the data only.
  */
 @Readiness
 @ApplicationScoped
@@ -23,6 +24,7 @@ public class WorkersReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return WorkerHealth.response(workers.statuses(),
-                state -> state == SupervisedWorker.State.FAILING || state == SupervisedWorker.State.CANNOT_BE_REVIVED);
+                s -> s.state() == SupervisedWorker.State.CANNOT_BE_REVIVED
+                        || s.state() == SupervisedWorker.State.FAILING && s.unreadyWhileFailing());
     }
 }
