@@ -31,5 +31,16 @@ public interface GatewaySettings {
         double requestsPerSecond();
 
         int burst();
+
+        /** Every request's first bucket, by client address, before any token is verified. */
+        @WithName("per-address")
+        PerAddress perAddress();
+    }
+
+    interface PerAddress {
+        @WithName("requests-per-second")
+        double requestsPerSecond();
+
+        int burst();
     }
 }
