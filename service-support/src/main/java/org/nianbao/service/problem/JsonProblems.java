@@ -2,6 +2,7 @@ package org.nianbao.service.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,10 @@ public final class JsonProblems {
         if (e.getCause() instanceof StreamConstraintsException limit) {
             return new Problem("", Problem.TOO_LONG, null, tooLarge(limit), null);
         }
+        if (e instanceof InputCoercionException number) {
+            return new Problem("", Problem.OUT_OF_RANGE, null, "a number in the body" + at(e.getLocation())
+                    + " is too large for " + kind(number.getTargetType()), null);
+        }
         return new Problem("", Problem.MALFORMED, null, "the body is not valid JSON" + at(e.getLocation()), null);
     }
 
@@ -54,6 +59,10 @@ public final class JsonProblems {
         if (e instanceof PropertyBindingException unknown) {
             String name = field.isEmpty() ? unknown.getPropertyName() : field;
             return new Problem(name, Problem.UNKNOWN_FIELD, null, "`" + name + "` is not a field of this body", null);
+        }
+        if (e.getCause() instanceof InputCoercionException number) {
+            String what = field.isEmpty() ? "a number in the body" : "`" + field + "`";
+            return new Problem(field, Problem.OUT_OF_RANGE, null, what + " is too large for " + kind(number.getTargetType()), null);
         }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (target == null) {
