@@ -29,4 +29,16 @@ class RateLimiterTest {
         assertThat(limiter.acquire("a")).isPositive();
         assertThat(limiter.acquire("b")).isZero();
     }
+
+    @Test
+    void refusedRequestsDoNotPostponeTheNextOne() {
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire("flood");
+        }
+        for (int i = 0; i < 1000; i++) {
+            assertThat(limiter.acquire("flood")).isPositive();
+        }
+        now.addAndGet(500_000_000L);
+        assertThat(limiter.acquire("flood")).as("a flood gets the refill rate through, no less").isZero();
+    }
 }
