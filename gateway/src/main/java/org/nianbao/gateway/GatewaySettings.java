@@ -42,5 +42,9 @@ public interface GatewaySettings {
         double requestsPerSecond();
 
         int burst();
+
+        /** What a token that fails verification takes from its address's bucket, in requests. */
+        @WithName("invalid-token-cost")
+        int invalidTokenCost();
     }
 }

@@ -97,6 +97,8 @@ public class GatewayRoutes {
             try {
                 caller = caller(authorization.substring(7).strip());
             } catch (ParseException e) {
+                // a failed verification is the costly kind of request, and a valid client rarely sends one
+                addressLimiter.charge(address, settings.rateLimit().perAddress().invalidTokenCost());
                 LOG.infof("refused a token for %s %s: %s", request.method(), path, rootMessage(e));
                 refuse(ctx, ProblemDetail.of(401, "invalid-token", "Invalid token",
                         "the bearer token is not valid (forged, expired, or for another issuer or audience); get a new one")
