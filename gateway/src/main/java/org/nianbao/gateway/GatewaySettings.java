@@ -31,5 +31,20 @@ public interface GatewaySettings {
         double requestsPerSecond();
 
         int burst();
+
+        /** Every request's first bucket, by client address, before any token is verified. */
+        @WithName("per-address")
+        PerAddress perAddress();
+    }
+
+    interface PerAddress {
+        @WithName("requests-per-second")
+        double requestsPerSecond();
+
+        int burst();
+
+        /** What a token that fails verification takes from its address's bucket, in requests. */
+        @WithName("invalid-token-cost")
+        int invalidTokenCost();
     }
 }

@@ -3,6 +3,7 @@ package org.nianbao.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.nianbao.testsupport.ProblemAnswers.assertProblem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -15,7 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.nianbao.testsupport.TestTokens;
 
-/** A client over its rate gets 429 with Retry-After; a service that is down gives 503 Problem Details. */
+/**
+ * A client over its rate gets 429 with Retry-After, whether or not its token is valid; a service that is down
+ * gives 503 Problem Details. Other client addresses are stood for with X-Forwarded-For (trusted in tests).
+ */
 @QuarkusTest
 class LimitsTest {
 
@@ -47,6 +51,43 @@ class LimitsTest {
         // another client is not affected
         given().auth().oauth2(TestTokens.of("calm-client", Set.of("submitter"))).get("/api/v1/templates/LEGACY")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void invalidTokensAreLimitedByAddressBeforeTheyAreVerified() throws Exception {
+        String flooder = "203.0.113.7";
+        AtomicReference<Response> limited = new AtomicReference<>();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger unauthenticated = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int t = 0; t < 8; t++) {
+                pool.submit(() -> {
+                    int i;
+                    while (limited.get() == null && (i = sent.incrementAndGet()) <= 5000) {
+                        Response r = given().header("X-Forwarded-For", flooder).auth().oauth2("invalid-" + i)
+                                .get("/api/v1/templates/LEGACY");
+                        if (r.statusCode() == 429) {
+                            limited.compareAndSet(null, r);
+                        } else if (r.statusCode() == 401) {
+                            unauthenticated.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(2, TimeUnit.MINUTES);
+        }
+        assertThat(limited.get()).as("a 429 within %d invalid-token requests", sent.get()).isNotNull();
+        // in tests an address has a burst of 200 requests and a failed token counts as 5
+        assertThat(unauthenticated.get()).as("the address's burst was answered first").isGreaterThanOrEqualTo(40);
+        assertThat(limited.get().header("Retry-After")).matches("[1-9][0-9]*");
+        assertProblem(429, limited.get().statusCode(), limited.get().contentType(), limited.get().asString());
+        // another address is not starved: signed in or not
+        given().header("X-Forwarded-For", "203.0.113.8").auth().oauth2(TestTokens.admin()).get("/api/v1/templates/LEGACY")
+                .then().statusCode(200);
+        given().header("X-Forwarded-For", "203.0.113.9").get("/api/v1/templates/LEGACY").then().statusCode(200);
     }
 
     @Test

@@ -39,6 +39,19 @@ public final class RateLimiter {
         }
     }
 
+    /**
+     * Takes {@code cost} more from the client's bucket, for a request that turned out to be costly; the bucket may
+     * go into debt, at most one burst deep, which later requests wait out.
+     */
+    public void charge(String client, double cost) {
+        long now = nanoClock.getAsLong();
+        Bucket bucket = buckets.computeIfAbsent(client, k -> new Bucket(burst, now));
+        synchronized (bucket) {
+            bucket.refill(now, perSecond, burst);
+            bucket.tokens = Math.max(-burst, bucket.tokens - cost);
+        }
+    }
+
     private static final class Bucket {
         double tokens;
         long updated;

@@ -15,6 +15,8 @@ import java.util.List;
 import org.nianbao.gateway.GatewaySettings;
 import org.nianbao.model.event.EventJson;
 import org.nianbao.model.problem.ProblemDetail;
+import org.nianbao.service.problem.ClientText;
+import org.nianbao.service.web.HttpProblems;
 
 /** Serves the merged OpenAPI document at {@code /api/openapi.json}; the Swagger UI at /q/swagger-ui reads it. */
 @ApplicationScoped
@@ -34,6 +36,7 @@ public class OpenApiRoutes {
 
     void install(@Observes Router router) {
         router.get("/api/openapi.json").blockingHandler(this::serve);
+        HttpProblems.allowOnly(router, "/api/openapi.json", "GET");
     }
 
     private void serve(RoutingContext ctx) {
@@ -41,13 +44,9 @@ public class OpenApiRoutes {
             ctx.response().putHeader("Content-Type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(document()));
         } catch (Exception e) {
             ProblemDetail problem = ProblemDetail.of(503, "service-unavailable", "Service unavailable",
-                    "could not read the services' API documents: " + e.getMessage()).withInstance("/api/openapi.json");
-            try {
-                ctx.response().setStatusCode(503).putHeader("Content-Type", ProblemDetail.MEDIA_TYPE)
-                        .end(io.vertx.core.buffer.Buffer.buffer(EventJson.mapper().writeValueAsBytes(problem)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
-                ctx.fail(impossible);
-            }
+                    "could not read the services' API documents: "
+                            + ClientText.orElse(e.getMessage(), "a service did not answer") + ". Retry in a few seconds").withInstance("/api/openapi.json");
+            HttpProblems.send(ctx.response(), problem);
         }
     }
 

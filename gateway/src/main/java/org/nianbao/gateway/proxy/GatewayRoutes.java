@@ -22,11 +22,12 @@ import org.nianbao.gateway.access.Caller;
 import org.nianbao.model.auth.RecentlyVerified;
 import org.nianbao.gateway.limits.RateLimiter;
 import org.nianbao.model.problem.ProblemDetail;
+import org.nianbao.service.web.HttpProblems;
 
 /**
- * The single public entry to {@code /api/v1/**}. Each request gets a request id, is identified by its bearer
- * token, rate-limited per client, checked against the body limit and the access policy, and only then
- * streamed to the service that owns its path.
+ * The single public entry to {@code /api/v1/**}. Each request gets a request id, is rate-limited by its client
+ * address, identified by its bearer token, rate-limited per caller, checked against the body limit and the access
+ * policy, and only then streamed to the service that owns its path.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -40,7 +41,10 @@ public class GatewayRoutes {
     private final GatewaySettings settings;
     private final JWTParser tokens;
     private final AccessPolicy policy = new AccessPolicy();
+    /** Per client: the token's subject, or the address of an anonymous caller. */
     private final RateLimiter limiter;
+    /** Per address, whatever the token: checked first, because verifying a token's signature is the costly part. */
+    private final RateLimiter addressLimiter;
     /** A client sends the same token again and again: verify it once a minute rather than on every request. */
     private final RecentlyVerified<Caller> verified = new RecentlyVerified<>(60, 10_000, System::nanoTime,
             () -> System.currentTimeMillis() / 1000);
@@ -51,6 +55,8 @@ public class GatewayRoutes {
         this.settings = settings;
         this.tokens = tokens;
         this.limiter = new RateLimiter(settings.rateLimit().requestsPerSecond(), settings.rateLimit().burst(), System::nanoTime);
+        this.addressLimiter = new RateLimiter(settings.rateLimit().perAddress().requestsPerSecond(),
+                settings.rateLimit().perAddress().burst(), System::nanoTime);
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -73,6 +79,13 @@ public class GatewayRoutes {
         String path = request.path().replace("%3A", ":").replace("%3a", ":");
         String instance = request.uri();
 
+        // the socket's address; a trusted proxy's X-Forwarded-For only when quarkus.http.proxy.* says so
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        if (limited(ctx, addressLimiter.acquire(address), "this address",
+                settings.rateLimit().perAddress().requestsPerSecond(), instance)) {
+            return;
+        }
+
         Caller caller = null;
         String authorization = request.getHeader("Authorization");
         if (authorization != null) {
@@ -84,6 +97,8 @@ public class GatewayRoutes {
             try {
                 caller = caller(authorization.substring(7).strip());
             } catch (ParseException e) {
+                // a failed verification is the costly kind of request, and a valid client rarely sends one
+                addressLimiter.charge(address, settings.rateLimit().perAddress().invalidTokenCost());
                 LOG.infof("refused a token for %s %s: %s", request.method(), path, rootMessage(e));
                 refuse(ctx, ProblemDetail.of(401, "invalid-token", "Invalid token",
                         "the bearer token is not valid (forged, expired, or for another issuer or audience); get a new one")
@@ -92,12 +107,8 @@ public class GatewayRoutes {
             }
         }
 
-        long wait = limiter.acquire(caller != null ? "sub:" + caller.subject() : "ip:" + request.remoteAddress().host());
-        if (wait > 0) {
-            ctx.response().putHeader("Retry-After", Long.toString(wait));
-            refuse(ctx, ProblemDetail.of(429, "rate-limited", "Too many requests",
-                    "this client sent more than " + (int) settings.rateLimit().requestsPerSecond()
-                            + " requests a second; retry after " + wait + " s").withInstance(instance));
+        if (limited(ctx, limiter.acquire(caller != null ? "sub:" + caller.subject() : "ip:" + address), "this client",
+                settings.rateLimit().requestsPerSecond(), instance)) {
             return;
         }
 
@@ -120,6 +131,18 @@ public class GatewayRoutes {
             refuse(ctx, ProblemDetail.of(404, "not-found", "Not found", "no API at " + path
                     + "; see /api/openapi.json or /q/swagger-ui").withInstance(instance));
         }
+    }
+
+    /** Answers 429 with Retry-After when a bucket refused the request ({@code wait} &gt; 0). */
+    private static boolean limited(RoutingContext ctx, long wait, String who, double perSecond, String instance) {
+        if (wait <= 0) {
+            return false;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(wait));
+        refuse(ctx, ProblemDetail.of(429, "rate-limited", "Too many requests",
+                who + " sent more than " + (long) perSecond + " requests a second; retry after " + wait + " s")
+                .withInstance(instance));
+        return true;
     }
 
     /** The caller a bearer token names, verified (signature, issuer, audience, expiry) or known from a recent check. */
@@ -163,7 +186,7 @@ public class GatewayRoutes {
     }
 
     private static void refuse(RoutingContext ctx, ProblemDetail problem) {
-        Problems.send(ctx.response(), problem);
+        HttpProblems.send(ctx.response(), problem);
     }
 
     private static String requestId(String offered) {

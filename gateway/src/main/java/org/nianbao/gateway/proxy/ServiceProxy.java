@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.nianbao.model.problem.ProblemDetail;
+import org.nianbao.service.web.HttpProblems;
 
 /**
  * A reverse proxy to one service (vertx-http-proxy): streams bodies both ways, passes status, headers (ETag,
@@ -62,7 +63,7 @@ final class ServiceProxy {
         ProxyResponse response = context.request().response().setStatusCode(503).setStatusMessage("Service Unavailable");
         response.headers().clear();
         response.putHeader("Content-Type", ProblemDetail.MEDIA_TYPE).putHeader("Retry-After", "5");
-        response.setBody(Body.body(Problems.json(problem)));
+        response.setBody(Body.body(HttpProblems.json(problem)));
         return Future.succeededFuture(response);
     }
 }

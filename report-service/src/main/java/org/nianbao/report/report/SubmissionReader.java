@@ -19,6 +19,7 @@ import org.nianbao.model.validation.ParsedReport;
 import org.nianbao.model.validation.Problem;
 import org.nianbao.model.validation.SubmissionParser;
 import org.nianbao.service.problem.ApiProblem;
+import org.nianbao.service.problem.JsonProblems;
 
 /**
  * Reads a submission body into a {@link ParsedReport}, or fails with one Problem Details that lists every
@@ -113,7 +114,7 @@ public class SubmissionReader {
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
-            throw ApiProblem.badRequest("the body could not be read (" + e.getMessage() + "); nothing was stored: send it again",
+            throw ApiProblem.badRequest("the body could not be read; nothing was stored: send it again",
                     List.of(new Problem("", "MALFORMED", null, "unreadable body", null)));
         }
         if (tree == null || tree.isMissingNode()) {
@@ -128,9 +129,6 @@ public class SubmissionReader {
     }
 
     private static ApiProblem malformed(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr();
-        return ApiProblem.badRequest("the body is not valid JSON" + where + "; nothing was stored",
-                List.of(new Problem("", "MALFORMED", null, e.getOriginalMessage() + where, null)));
+        return JsonProblems.of(e);
     }
 }

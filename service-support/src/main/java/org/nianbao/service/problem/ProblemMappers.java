@@ -1,16 +1,22 @@
 package org.nianbao.service.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.nianbao.model.problem.ProblemDetail;
+import org.nianbao.service.web.HttpProblems;
 
-/** Every error leaves the service as RFC 9457 Problem Details. */
+/** Every error leaves the service as RFC 9457 Problem Details, in the client's terms: no library's class or message. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -22,12 +28,45 @@ public class ProblemMappers {
                 : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
+    /**
+     * A body the JSON reader refused. Listed with its subclass {@link MismatchedInputException} because Quarkus
+     * maps that one itself (an empty 400) and the most specific mapper wins.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof InvalidDefinitionException) {
+            return unexpected(e, uri); // a type the service cannot read: its fault, not the client's
+        }
+        return apiProblem(JsonProblems.of(e), uri);
+    }
+
+    /** What the REST layer refuses before a resource runs: unknown path, wrong method, media types, unreadable body. */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
-        int status = e.getResponse().getStatus();
-        String title = Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(ProblemDetail.of(status, "http-" + status, title, e.getMessage()).withInstance(uri.getPath()));
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request, HttpHeaders headers) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        Response refused = e.getResponse();
+        int status = refused.getStatus();
+        String path = uri.getPath();
+        String detail = switch (status) {
+            case 404 -> HttpProblems.notFound(path);
+            case 405 -> request.getMethod() + " is not allowed at " + path
+                    + (refused.getHeaderString("Allow") == null ? "" : "; it allows " + refused.getHeaderString("Allow"));
+            case 406 -> "this resource cannot answer in what the Accept header asks for ("
+                    + headers.getHeaderString(HttpHeaders.ACCEPT) + "); ask for application/json";
+            case 415 -> "this resource does not read a body of type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE)
+                    + "; send application/json";
+            default -> ClientText.orElse(e.getMessage(), reason(status));
+        };
+        Response response = respond(ProblemDetail.of(status, "http-" + status, reason(status), detail).withInstance(path));
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        for (String kept : new String[] {"Allow", "Retry-After"}) {
+            if (refused.getHeaderString(kept) != null) {
+                withHeaders.header(kept, refused.getHeaderString(kept));
+            }
+        }
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
@@ -40,8 +79,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(ProblemDetail.of(403, "forbidden", "Forbidden",
-                e.getMessage() == null || e.getMessage().isBlank() ? "the token's role does not allow this" : e.getMessage())
-                .withInstance(uri.getPath()));
+                ClientText.orElse(e.getMessage(), "the token's role does not allow this")).withInstance(uri.getPath()));
     }
 
     /** Everything not mapped above, checked exceptions too (the JDBC read path throws SQLException). */
@@ -62,4 +100,8 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
     }
 
+    static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "Error" : known.getReasonPhrase();
+    }
 }
