@@ -75,6 +75,14 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void brokenPercentEncoding() {
+        ProblemAnswers.assertProblem(400, ProblemAnswers.exchange("localhost", RestAssured.port,
+                "GET /api/v1/agencies/edu-%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        ProblemAnswers.assertProblem(400, ProblemAnswers.exchange("localhost", RestAssured.port,
+                "GET /api/v1/regions/620000/totals?year=%E6%9 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+    }
+
+    @Test
     void malformedRequestLine() {
         RawAnswer answer = ProblemAnswers.exchange("localhost", RestAssured.port,
                 "GET /api/v1/templates HTTP/1.1 trailing\r\nHost: localhost\r\n\r\n");

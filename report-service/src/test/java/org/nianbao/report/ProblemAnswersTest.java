@@ -91,6 +91,15 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void brokenPercentEncodingInThePathOrTheQueryIsAProblem() {
+        ProblemAnswers.assertProblem(400, ProblemAnswers.exchange("localhost", RestAssured.port,
+                "GET /api/v1/agencies/edu-%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        ProblemAnswers.assertProblem(400, ProblemAnswers.exchange("localhost", RestAssured.port,
+                "GET /api/v1/agencies?region=%E6%9 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        given().get("/api/v1/agencies/edu-640323").then().statusCode(200);
+    }
+
+    @Test
     void aMalformedRequestLineIsRefusedAndTheConnectionClosed() {
         RawAnswer answer = ProblemAnswers.exchange("localhost", RestAssured.port,
                 "GET /api/v1/agencies HTTP/1.1 trailing\r\nHost: localhost\r\n\r\n");

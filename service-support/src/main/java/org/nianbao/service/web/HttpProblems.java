@@ -78,6 +78,11 @@ public class HttpProblems {
                     .withInstance(shortened(ctx.request().path())));
             return;
         }
+        String malformed = UriCheck.problem(uri);
+        if (malformed != null) {
+            refuse(ctx, ProblemDetail.of(400, "malformed-uri", "Bad request", malformed).withInstance(shortened(ctx.request().path())));
+            return;
+        }
         long headerSize = headerSize(ctx.request().headers());
         if (headerSize > maxHeaderSize) {
             refuse(ctx, ProblemDetail.of(431, "headers-too-large", "Request header fields too large",
