@@ -69,11 +69,16 @@ class PdfDocumentTest {
     @Test
     void aLongPdfKeepsEveryPageAndPrintsItsConversionTime() throws IOException {
         byte[] thirtyPages = repeated(PDF, 6);
-        reader.read(thirtyPages, null, null);   // warm-up: class loading, font parsing
-        long start = System.nanoTime();
-        ReadDocument read = reader.read(thirtyPages, null, null);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("30-page PDF (" + thirtyPages.length + " bytes) converted in " + millis + " ms");
+        reader.read(thirtyPages, null, null);   // warm-up: class loading, font parsing, JIT
+        ReadDocument read = null;
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long start = System.nanoTime();
+            read = reader.read(thirtyPages, null, null);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        System.out.println("30-page PDF (" + thirtyPages.length + " bytes) converted in " + best / 1_000_000
+                + " ms (best of 3 after a warm-up)");
 
         assertThat(read.pages()).hasSize(30);
         assertThat(read.content().lines().filter(l -> l.equals("行政许可\t9487"))).hasSize(6);
