@@ -3,6 +3,7 @@ package org.nianbao.importer.document;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -73,7 +74,7 @@ public final class DocumentReader {
                     + limits.maxCharacters() + " characters; send the report alone.");
         }
         return new ReadDocument(format, format == DocumentFormat.HTML ? ReadDocument.Kind.HTML : ReadDocument.Kind.TEXT,
-                decoded.text(), decoded.charset().name(), java.util.List.of(), decoded.notes());
+                decoded.text(), decoded.charset().name(), List.of(), decoded.notes());
     }
 
     private static String charsetOf(String mediaType) {
@@ -91,7 +92,8 @@ public final class DocumentReader {
 
     private static DocumentException unreadable(DocumentFormat format, Exception e) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("Zip bomb") || message.contains("exceeds the max") || message.contains("exceeds maximum")) {
+        // POI's ZipSecureFile says "Zip bomb detected! The file would exceed the max. ratio/size ..."
+        if (message.contains("Zip bomb") || message.contains("exceeds the max")) {
             return new DocumentException(DocumentException.Reason.TOO_LARGE, "The " + format.label() + " document is "
                     + "refused: a part of it inflates far beyond its size (a zip bomb?). Save it again from Word or "
                     + "Excel and send it.", e);

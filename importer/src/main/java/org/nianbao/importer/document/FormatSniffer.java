@@ -117,6 +117,10 @@ final class FormatSniffer {
             throw tooLarge("its part " + entry.getName() + " is " + size + " bytes uncompressed, over the limit of "
                     + limits.maxZipEntryBytes());
         }
+        if (entry.getName().endsWith(".xml") && size > limits.maxXmlPartBytes()) {
+            throw tooLarge("its part " + entry.getName() + " is " + size + " bytes of XML, over the limit of "
+                    + limits.maxXmlPartBytes());
+        }
         if (size > 0 && compressed >= 0 && size > 100_000 && (double) compressed / size < limits.minInflateRatio()) {
             throw tooLarge("its part " + entry.getName() + " inflates " + (size / Math.max(compressed, 1))
                     + " times (a zip bomb?)");

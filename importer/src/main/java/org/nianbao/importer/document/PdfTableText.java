@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The text layer of a PDF, with table cells told apart by where the characters stand: characters are grouped into
@@ -161,8 +162,8 @@ final class PdfTableText {
     /** The glyphs of one printed line, sorted left to right, and its text with cells tab-separated. */
     private static final class Line {
 
-        private static final java.util.regex.Pattern VALUES =
-                java.util.regex.Pattern.compile("[0-9０-９.,，%\\-－—/／无]+(\t[0-9０-９.,，%\\-－—/／无]+)*");
+        private static final Pattern VALUES =
+                Pattern.compile("[0-9０-９.,，%\\-－—/／无]+(\t[0-9０-９.,，%\\-－—/／无]+)*");
 
         private final List<TextPosition> glyphs;
         private final String text;

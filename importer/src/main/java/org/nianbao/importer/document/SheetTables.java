@@ -1,6 +1,7 @@
 package org.nianbao.importer.document;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -123,7 +124,7 @@ final class SheetTables {
         if (row != null) {
             for (Cell cell : row) {
                 boolean shown = cell.getCellType() != CellType.BLANK || cell.getCellStyle() != null
-                        && cell.getCellStyle().getBorderBottom() != org.apache.poi.ss.usermodel.BorderStyle.NONE;
+                        && cell.getCellStyle().getBorderBottom() != BorderStyle.NONE;
                 if (shown) {
                     last = Math.max(last, cell.getColumnIndex());
                 }

@@ -44,7 +44,8 @@ final class Gov2021Tables {
         rows.add(List.of(Cell.of("信息内容"), Cell.of("本年制发件数"), Cell.of("本年废止件数"), Cell.of("现行有效件数")));
         for (String[] row : new String[][]{{"rules", "规章"}, {"normativeDocuments", "行政规范性文件"}}) {
             String code = "activeDisclosure." + row[0] + ".";
-            rows.add(List.of(Cell.of(row[1]), value(code + "issued"), value(code + "repealed"), value(code + "inForce")));
+            rows.add(List.of(Cell.of(row[1]), value(code + "issued"), value(code + "repealed"),
+                    value(code + "inForce")));
         }
         decisions(rows, "第二十条第（五）项", "本年处理决定数量", new String[][]{{"licensing", "行政许可"}}, "decisions");
         decisions(rows, "第二十条第（六）项", "本年处理决定数量",

@@ -83,13 +83,17 @@ class OfficeDocumentTest {
 
     @Test
     void zipBombDocxIsRefusedBeforeInflating() throws IOException {
-        byte[] bomb = withEntry(docx(), "word/padding.xml", 16 << 20);
+        byte[] bomb = withEntry(docx(), "word/media/padding.bin", 16 << 20);
 
         assertThatThrownBy(() -> reader.read(bomb, null, "报告.docx"))
                 .isInstanceOfSatisfying(DocumentException.class, e -> {
                     assertThat(e.reason()).isEqualTo(DocumentException.Reason.TOO_LARGE);
-                    assertThat(e.getMessage()).contains("word/padding.xml").contains("zip bomb");
+                    assertThat(e.getMessage()).contains("word/media/padding.bin").contains("zip bomb");
                 });
+        byte[] hugeSheet = withEntry(docx(), "word/padding.xml", 9 << 20);
+        assertThatThrownBy(() -> reader.read(hugeSheet, null, null))
+                .isInstanceOfSatisfying(DocumentException.class,
+                        e -> assertThat(e.getMessage()).contains("word/padding.xml").contains("bytes of XML"));
     }
 
     @Test
