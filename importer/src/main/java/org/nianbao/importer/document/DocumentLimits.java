@@ -10,14 +10,15 @@ package org.nianbao.importer.document;
  * @param maxSheets           sheets of a workbook
  * @param maxRowsPerSheet     rows of one sheet
  * @param maxCharacters       characters of the text handed to the importer (any format)
- * @param maxZipEntryBytes    uncompressed size of one part of a .docx/.xlsx (images included)
+ * @param maxPartBytes        uncompressed size of one part: an entry of a .docx/.xlsx (images included), or a
+ *                            Flate-compressed stream of a PDF (page content, form, font)
  * @param maxXmlPartBytes     uncompressed size of one XML part of a .docx/.xlsx (the document, a sheet, the shared
  *                            strings): POI holds a parsed XML part in memory at several times its size
  * @param maxZipTotalBytes    uncompressed size of all parts of a .docx/.xlsx together
  * @param minInflateRatio     smallest compressed/uncompressed ratio of a zip part; below it the part is a zip bomb
  */
 public record DocumentLimits(long maxBytes, int maxPages, int maxSheets, int maxRowsPerSheet, int maxCharacters,
-                             long maxZipEntryBytes, long maxXmlPartBytes, long maxZipTotalBytes,
+                             long maxPartBytes, long maxXmlPartBytes, long maxZipTotalBytes,
                              double minInflateRatio) {
 
     public static DocumentLimits defaults() {
@@ -26,19 +27,19 @@ public record DocumentLimits(long maxBytes, int maxPages, int maxSheets, int max
 
     public DocumentLimits {
         if (maxBytes <= 0 || maxPages <= 0 || maxSheets <= 0 || maxRowsPerSheet <= 0 || maxCharacters <= 0
-                || maxZipEntryBytes <= 0 || maxXmlPartBytes <= 0 || maxZipTotalBytes <= 0
+                || maxPartBytes <= 0 || maxXmlPartBytes <= 0 || maxZipTotalBytes <= 0
                 || minInflateRatio <= 0 || minInflateRatio >= 1) {
             throw new IllegalArgumentException("document limits must be positive (and the inflate ratio below 1)");
         }
     }
 
     public DocumentLimits withMaxBytes(long bytes) {
-        return new DocumentLimits(bytes, maxPages, maxSheets, maxRowsPerSheet, maxCharacters, maxZipEntryBytes,
+        return new DocumentLimits(bytes, maxPages, maxSheets, maxRowsPerSheet, maxCharacters, maxPartBytes,
                 maxXmlPartBytes, maxZipTotalBytes, minInflateRatio);
     }
 
     public DocumentLimits withMaxPages(int pages) {
-        return new DocumentLimits(maxBytes, pages, maxSheets, maxRowsPerSheet, maxCharacters, maxZipEntryBytes,
+        return new DocumentLimits(maxBytes, pages, maxSheets, maxRowsPerSheet, maxCharacters, maxPartBytes,
                 maxXmlPartBytes, maxZipTotalBytes, minInflateRatio);
     }
 }

@@ -30,7 +30,7 @@ public final class DocumentReader {
         this.limits = limits;
         this.sniffer = new FormatSniffer(limits);
         ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
-        ZipSecureFile.setMaxEntrySize(limits.maxZipEntryBytes());
+        ZipSecureFile.setMaxEntrySize(limits.maxPartBytes());
     }
 
     /**

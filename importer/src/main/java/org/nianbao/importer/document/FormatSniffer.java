@@ -113,9 +113,9 @@ final class FormatSniffer {
     private void checkEntry(ZipArchiveEntry entry) {
         long size = entry.getSize();
         long compressed = entry.getCompressedSize();
-        if (size > limits.maxZipEntryBytes()) {
+        if (size > limits.maxPartBytes()) {
             throw tooLarge("its part " + entry.getName() + " is " + size + " bytes uncompressed, over the limit of "
-                    + limits.maxZipEntryBytes());
+                    + limits.maxPartBytes());
         }
         if (entry.getName().endsWith(".xml") && size > limits.maxXmlPartBytes()) {
             throw tooLarge("its part " + entry.getName() + " is " + size + " bytes of XML, over the limit of "

@@ -51,6 +51,7 @@ final class PdfTableText {
                 throw new DocumentException(DocumentException.Reason.TOO_LARGE, "The PDF has " + pages
                         + " pages; at most " + limits.maxPages() + " are read. Send the report alone.");
             }
+            new PdfStreamBombCheck(limits.maxPartBytes()).check(document);
             Collector collector = new Collector(limits.maxCharacters());
             collector.getText(document);
             if (collector.text.toString().isBlank()) {

@@ -1,11 +1,14 @@
 package org.nianbao.importer.document;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.nianbao.importer.ReportImporter;
@@ -14,6 +17,7 @@ import org.nianbao.model.template.TemplateCatalog;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -120,6 +124,32 @@ class PdfDocumentTest {
                 .isInstanceOfSatisfying(DocumentException.class, e -> {
                     assertThat(e.reason()).isEqualTo(DocumentException.Reason.TOO_LARGE);
                     assertThat(e.getMessage()).contains("10000 pages").contains("at most 300");
+                });
+    }
+
+    @Test
+    void aPdfWhosePageInflatesPastTheLimitIsRefused() throws IOException {
+        byte[] bomb;
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            COSStream content = document.getDocument().createCOSStream();
+            try (OutputStream out = content.createOutputStream(COSName.FLATE_DECODE)) {
+                byte[] blanks = new byte[1 << 20];
+                Arrays.fill(blanks, (byte) ' ');
+                for (int i = 0; i < 65; i++) {
+                    out.write(blanks);   // 65 MiB of blanks: a valid content stream, deflated to about 65 KiB
+                }
+            }
+            page.setContents(new PDStream(content));
+            bomb = save(document);
+        }
+        assertThat(bomb.length).isLessThan(1 << 20);
+
+        assertThatThrownBy(() -> reader.read(bomb, null, null))
+                .isInstanceOfSatisfying(DocumentException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(DocumentException.Reason.TOO_LARGE);
+                    assertThat(e.getMessage()).contains("decompression bomb");
                 });
     }
 
