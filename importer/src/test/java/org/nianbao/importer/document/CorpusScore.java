@@ -1,0 +1,91 @@
+package org.nianbao.importer.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.nianbao.importer.ImportResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An import answer scored against a corpus report's expected cells, cell by cell as the corpus's score.py does:
+ * right, wrong (another number), missed (expected, not read) and invented (read where the report has none).
+ */
+record CorpusScore(int right, int wrong, int missed, int invented, List<String> problems) {
+
+    static Map<String, BigDecimal> expectedCells(String stem) {
+        JsonNode expected = json("/corpus/" + stem + ".expected.json");
+        Map<String, BigDecimal> cells = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("cells").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> cell = it.next();
+            if (cell.getValue().isNumber()) {
+                cells.put(cell.getKey(), cell.getValue().decimalValue());
+            }
+        }
+        for (JsonNode blank : expected.path("blank")) {
+            cells.put(blank.asText(), null);
+        }
+        return cells;
+    }
+
+    static CorpusScore of(String stem, ImportResult result) {
+        Map<String, BigDecimal> expected = expectedCells(stem);
+        Map<String, BigDecimal> got = result.cells();
+        int right = 0, wrong = 0, missed = 0, invented = 0;
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> cell : expected.entrySet()) {
+            BigDecimal want = cell.getValue();
+            BigDecimal read = got.get(cell.getKey());
+            if (want == null ? read == null : read != null && read.compareTo(want) == 0) {
+                right++;
+            } else if (want == null) {
+                invented++;
+                problems.add("invented " + cell.getKey() + "=" + read);
+            } else if (read == null) {
+                missed++;
+                problems.add("missed " + cell.getKey() + " (expected " + want + ")");
+            } else {
+                wrong++;
+                problems.add("WRONG " + cell.getKey() + "=" + read + " expected " + want);
+            }
+        }
+        for (String code : got.keySet()) {
+            if (!expected.containsKey(code) && got.get(code) != null) {
+                problems.add("unexpected " + code + "=" + got.get(code));
+            }
+        }
+        return new CorpusScore(right, wrong, missed, invented, problems);
+    }
+
+    @Override
+    public String toString() {
+        return "right " + right + ", wrong " + wrong + ", missed " + missed + ", invented " + invented
+                + (problems.isEmpty() ? "" : "\n  " + String.join("\n  ", problems));
+    }
+
+    static byte[] resource(String path) {
+        try (InputStream in = CorpusScore.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode json(String path) {
+        try {
+            return new ObjectMapper().readTree(resource(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
