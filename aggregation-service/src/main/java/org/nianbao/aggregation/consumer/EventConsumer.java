@@ -44,6 +44,7 @@ public class EventConsumer {
     private final KafkaConsumers consumers;
     private final EventApplier applier;
     private final ConsumerSettings settings;
+    private final DeadLetters deadLetters;
     /** Read-held by each member while it applies a batch; a rebuild takes it exclusively for its switch-over. */
     private final ReentrantReadWriteLock batchLock = new ReentrantReadWriteLock();
     private final AtomicLong applied = new AtomicLong();
@@ -51,10 +52,11 @@ public class EventConsumer {
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
 
-    EventConsumer(KafkaConsumers consumers, EventApplier applier, ConsumerSettings settings) {
+    EventConsumer(KafkaConsumers consumers, EventApplier applier, ConsumerSettings settings, DeadLetters deadLetters) {
         this.consumers = consumers;
         this.applier = applier;
         this.settings = settings;
+        this.deadLetters = deadLetters;
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -149,11 +151,20 @@ public class EventConsumer {
         }
         batchLock.readLock().lock();
         try {
-            EventApplier.Outcome outcome = applyRetryingConflicts(batch);
-            applied.addAndGet(batch.size());
-            if (outcome.ignored() > 0) {
-                LOG.debugf("batch of %d: %d applied, %d duplicate or older", batch.size(), outcome.applied(), outcome.ignored());
+            try {
+                EventApplier.Outcome outcome = applyRetryingConflicts(batch);
+                if (outcome.ignored() > 0) {
+                    LOG.debugf("batch of %d: %d applied, %d duplicate or older", batch.size(), outcome.applied(), outcome.ignored());
+                }
+            } catch (Exception e) {
+                if (DeadLetters.isTransient(e)) {
+                    throw e;
+                }
+                // an event of the batch cannot be applied: the others are, one by one, and that one is set aside
+                LOG.warnf("batch of %d failed (%s); applying its events one by one", batch.size(), e.getClass().getSimpleName());
+                deadLetters.applyOneByOne(batch, this::applyRetryingConflicts);
             }
+            applied.addAndGet(batch.size());
         } finally {
             batchLock.readLock().unlock();
         }
