@@ -73,8 +73,9 @@ public class AgencyService {
         }
     }
 
+    /** The agency; none, without asking the database, for a text that is no agency id (a NUL would fail the query). */
     public Optional<Agency> find(String id) {
-        return Optional.ofNullable(Agency.findById(id));
+        return AgencyId.valid(id) ? Optional.ofNullable(Agency.findById(id)) : Optional.empty();
     }
 
     public AgencyView get(String id) {
