@@ -108,9 +108,21 @@ class SubmittedValuesTest {
         String agency = Fixtures.newAgency("640323");
         String name = given().get("/api/v1/agencies/{a}", agency).then().statusCode(200).extract().path("name");
         given().contentType("application/json")
-                .body(Map.of("name", "教育局\ud800", "regionCode", "640323", "sector", "EDUCATION"))
+                .body("{\"name\": \"教育局\\ud800\", \"regionCode\": \"640323\", \"sector\": \"EDUCATION\"}")
                 .put("/api/v1/agencies/{a}", agency).then().statusCode(422).body("errors.field", hasItem("name"));
         given().get("/api/v1/agencies/{a}", agency).then().statusCode(200).body("name", equalTo(name)).body("revision", equalTo(1));
+    }
+
+    @Test
+    void aLoneSurrogateEchoedInAProblemIsStillAProblem() {
+        String agency = Fixtures.newAgency("640323");
+        given().contentType("application/json").body("{\"template\": \"\\ud800\", \"\\udc00\": 1, \"agencyId\": \"\\ud800\"}")
+                .put("/api/v1/agencies/{a}/reports/2020", agency).then().statusCode(422)
+                .contentType(startsWith("application/problem+json")).body("errors.field", hasItem("template"))
+                .body("errors.field", hasItem("agencyId"));
+        given().contentType("application/json")
+                .body("{\"id\": \"x\\ud800\", \"name\": \"教育局\", \"regionCode\": \"64\\ud8000\", \"sector\": \"\\u0000\"}")
+                .post("/api/v1/agencies").then().statusCode(422).body("errors.field", hasItem("regionCode"));
     }
 
     @ParameterizedTest
