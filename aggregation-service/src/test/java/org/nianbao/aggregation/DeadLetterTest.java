@@ -2,11 +2,13 @@ package org.nianbao.aggregation;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ import org.nianbao.testsupport.TestTokens;
 
 /**
  * An event that cannot be applied (a payload no one can read, a date PostgreSQL refuses) is set aside with its place on
- * the topic and its error; the events after it on its partition are applied, and the readiness data counts it.
+ * the topic and its error; the events after it on its partition are applied, the readiness data counts it, and a
+ * rebuild leaves it aside as well.
  */
 @QuarkusTest
 class DeadLetterTest {
@@ -73,6 +76,14 @@ class DeadLetterTest {
             JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
             assertThat(ready.getString("status")).isEqualTo("UP");
             assertThat(ready.getInt("checks.find { it.name == 'dead-letters' }.data.deadLetters")).isGreaterThanOrEqualTo(2);
+
+            // a rebuild leaves them aside too, and serves the same totals
+            given().auth().oauth2(TestTokens.admin()).post("/api/v1/admin/rebuild").then().statusCode(202);
+            Eventually.assertThat(Duration.ofSeconds(120), () -> given().auth().oauth2(TestTokens.admin()).get("/api/v1/admin/rebuild")
+                    .then().body("state", equalTo("DONE")));
+            Totals county = Totals.of(REGION, SECTOR, YEAR);
+            assertThat(county.reports()).isEqualTo(1);
+            assertThat(county.sum("requests.newReceived.total")).isEqualByComparingTo("11");
         }
     }
 

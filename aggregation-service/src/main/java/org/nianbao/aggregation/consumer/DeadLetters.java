@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,13 @@ public class DeadLetters {
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "54", "57", "58", "XX");
     private static final String INSERT = "INSERT INTO dead_letter (topic, kafka_partition, record_offset, record_key, payload, error)"
             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    /** Where a record is on its topic: what identifies an event set aside. */
+    public record Place(String topic, int partition, long offset) {
+        public static Place of(ConsumerRecord<?, ?> record) {
+            return new Place(record.topic(), record.partition(), record.offset());
+        }
+    }
 
     /** Applies some records in one transaction. */
     @FunctionalInterface
@@ -120,6 +128,18 @@ public class DeadLetters {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Where every event set aside is: a rebuild skips them, as the live consumer did. */
+    public Set<Place> places() throws SQLException {
+        Set<Place> found = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT topic, kafka_partition, record_offset FROM dead_letter")) {
+            while (rs.next()) {
+                found.add(new Place(rs.getString(1), rs.getInt(2), rs.getLong(3)));
+            }
+        }
+        return found;
     }
 
     /** The events set aside, newest first. */

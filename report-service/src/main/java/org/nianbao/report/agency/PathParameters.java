@@ -2,6 +2,7 @@ package org.nianbao.report.agency;
 
 import java.time.Clock;
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.List;
 import org.nianbao.model.agency.AgencyId;
 import org.nianbao.model.validation.Problem;
@@ -19,10 +20,6 @@ public final class PathParameters {
     }
 
     /** The agency id of a path, checked. */
-    public static String agencyId(String id) {
-        return agencyId(id, "agencyId");
-    }
-
     public static String agencyId(String id, String parameter) {
         if (!AgencyId.valid(id)) {
             throw ApiProblem.badRequest("the path names no agency: an agency id is " + AgencyId.RULE,
@@ -32,18 +29,28 @@ public final class PathParameters {
     }
 
     /**
-     * The report year of a path, checked for its form only: 4 ASCII digits without sign or leading zero. A well-formed
-     * year outside the report years names a report that does not exist (404), or is refused with the body's problems
-     * when one is sent (422).
+     * The year of a report's path ({@code /agencies/{agencyId}/reports/{year}}), both parts checked at once. The year is
+     * checked for its form only (4 ASCII digits without sign or leading zero): a well-formed year outside the report
+     * years names a report that does not exist (404), or is refused with the body's problems when one is sent (422).
      */
-    public static int year(String text, String parameter) {
-        Integer year = ReportDates.parseYear(text);
-        if (year == null) {
-            throw ApiProblem.badRequest(parameter + " must be a year written in 4 ASCII digits (e.g. 2022), not " + text,
-                    List.of(new Problem(parameter, "INVALID_YEAR", null,
-                            "4 ASCII digits without sign or leading zero (e.g. 2022)", text)));
+    public static int reportYear(String agencyId, String yearText) {
+        List<Problem> problems = new ArrayList<>();
+        if (!AgencyId.valid(agencyId)) {
+            problems.add(new Problem("agencyId", Problem.INVALID_ID, null, AgencyId.RULE, agencyId));
         }
-        return year;
+        Problem year = yearFormProblem(yearText, "year");
+        if (year != null) {
+            problems.add(year);
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest("the path names no report: " + problems.size() + " problem(s)", problems);
+        }
+        return Integer.parseInt(yearText);
+    }
+
+    private static Problem yearFormProblem(String text, String parameter) {
+        return ReportDates.parseYear(text) != null ? null : new Problem(parameter, "INVALID_YEAR", null,
+                "4 ASCII digits without sign or leading zero (e.g. 2022)", text);
     }
 
     /** What is wrong with a report year of a query filter, or null if nothing is: its form, and its range. */

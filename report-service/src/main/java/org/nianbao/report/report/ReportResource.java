@@ -69,8 +69,7 @@ public class ReportResource {
                                    example = "return=minimal") String prefer,
                            @HeaderParam("Content-Type") String contentType,
                            byte[] body) {
-        PathParameters.agencyId(agencyId);
-        int year = PathParameters.year(yearText, "year");
+        int year = PathParameters.reportYear(agencyId, yearText);
         Callers.requireAgency(caller, agencyId);
         ReportService.Accepted accepted = reports.submit(agencyId, year, reader.text(body, contentType), ifMatch, ifNoneMatch, strict);
         int version = accepted.summary().version();
@@ -91,7 +90,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
     public Response currentReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                             @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER)) String yearText) {
-        int year = reportYear(agencyId, yearText);
+        int year = PathParameters.reportYear(agencyId, yearText);
         ReportVersionView v = visible(reports.current(agencyId, year));
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
     }
@@ -103,7 +102,7 @@ public class ReportResource {
     public Response withdrawReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                              @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER)) String yearText,
                              @HeaderParam("If-Match") @Parameter(description = "ETag of the current version", example = "\"v1\"") String ifMatch) {
-        int year = reportYear(agencyId, yearText);
+        int year = PathParameters.reportYear(agencyId, yearText);
         Callers.requireAgency(caller, agencyId);
         ReportVersionView v = reports.withdraw(agencyId, year, ifMatch);
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
@@ -114,7 +113,7 @@ public class ReportResource {
     @Operation(summary = "The version history, oldest first")
     public List<ReportVersionView> reportVersions(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                                             @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER)) String yearText) {
-        int year = reportYear(agencyId, yearText);
+        int year = PathParameters.reportYear(agencyId, yearText);
         return reports.versions(agencyId, year).stream().map(this::visible).toList();
     }
 
@@ -125,15 +124,9 @@ public class ReportResource {
     public Response reportVersion(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                             @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER)) String yearText,
                             @PathParam("version") @Parameter(example = "1") int version) {
-        int year = reportYear(agencyId, yearText);
+        int year = PathParameters.reportYear(agencyId, yearText);
         ReportVersionView v = visible(reports.oneVersion(agencyId, year, version));
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
-    }
-
-    /** The year of the path, once the path's agency id and year are checked. */
-    private int reportYear(String agencyId, String yearText) {
-        PathParameters.agencyId(agencyId);
-        return PathParameters.year(yearText, "year");
     }
 
     /** Reads are public; the rule warnings only for those who oversee the agency (see {@link Callers#seesWarnings}). */

@@ -197,6 +197,12 @@ class SubmittedValuesTest {
     }
 
     @Test
+    void aPathWithABadIdAndABadYearNamesBoth() {
+        given().urlEncodingEnabled(false).delete("/api/v1/agencies/%00/reports/02020").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("agencyId", "year"));
+    }
+
+    @Test
     void aListingForAYearWithoutReportsIsRefused() {
         given().get("/api/v1/reports?year=2007").then().statusCode(400).body("errors.field", hasItem("year"));
         given().get("/api/v1/reports?year=2020").then().statusCode(200);
