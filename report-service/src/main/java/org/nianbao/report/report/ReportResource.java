@@ -61,7 +61,7 @@ public class ReportResource {
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "422", description = "Invalid report: every problem listed", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     public Response submitReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                           @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER)) String yearText,
+                           @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
                            @HeaderParam("If-Match") @Parameter(description = "ETag of the version you revise", example = "\"v1\"") String ifMatch,
                            @HeaderParam("If-None-Match") @Parameter(description = "* to create only", example = "*") String ifNoneMatch,
                            @QueryParam("strict") @Parameter(description = "Refuse the report when a rule warns", example = "false") boolean strict,
@@ -89,7 +89,7 @@ public class ReportResource {
     @Operation(summary = "Read the current version", description = "The ETag names the version, for If-Match.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
     public Response currentReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER)) String yearText) {
+                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText) {
         int year = PathParameters.reportYear(agencyId, yearText);
         ReportVersionView v = visible(reports.current(agencyId, year));
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
@@ -100,7 +100,7 @@ public class ReportResource {
     @Operation(summary = "Withdraw the report", description = "Adds a WITHDRAWN version; the history stays.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
     public Response withdrawReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                             @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER)) String yearText,
+                             @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
                              @HeaderParam("If-Match") @Parameter(description = "ETag of the current version", example = "\"v1\"") String ifMatch) {
         int year = PathParameters.reportYear(agencyId, yearText);
         Callers.requireAgency(caller, agencyId);
@@ -112,7 +112,7 @@ public class ReportResource {
     @Path("/versions")
     @Operation(summary = "The version history, oldest first")
     public List<ReportVersionView> reportVersions(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER)) String yearText) {
+                                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText) {
         int year = PathParameters.reportYear(agencyId, yearText);
         return reports.versions(agencyId, year).stream().map(this::visible).toList();
     }
@@ -122,7 +122,7 @@ public class ReportResource {
     @Operation(summary = "One version")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportVersionView.class)))
     public Response reportVersion(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER)) String yearText,
+                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
                             @PathParam("version") @Parameter(example = "1") int version) {
         int year = PathParameters.reportYear(agencyId, yearText);
         ReportVersionView v = visible(reports.oneVersion(agencyId, year, version));

@@ -127,7 +127,7 @@ public class ReportsResource {
     @Operation(summary = "List reports (current versions)", description = "Filter by region subtree, sector, year, level and status; paged.")
     public ReportPage listReports(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
                            @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
-                           @QueryParam("year") @Parameter(example = "2020", schema = @Schema(type = SchemaType.INTEGER)) String yearText,
+                           @QueryParam("year") @Parameter(example = "2020", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
                            @QueryParam("level") @Parameter(description = "PROVINCE, CITY or COUNTY", example = "COUNTY") String level,
                            @QueryParam("status") @Parameter(description = "ACTIVE or WITHDRAWN", example = "ACTIVE") String status,
                            @QueryParam("page") @DefaultValue("0") @Parameter(example = "0") int page,
