@@ -52,16 +52,19 @@ public class EventConsumer {
     private final EventApplier applier;
     private final ConsumerSettings settings;
     private final Workers workers;
+    private final DeadLetters deadLetters;
     /** Read-held by each member while it applies a batch; a rebuild takes it exclusively for its switch-over. */
     private final ReentrantReadWriteLock batchLock = new ReentrantReadWriteLock();
     private final AtomicLong applied = new AtomicLong();
     private final List<SupervisedWorker> members = new ArrayList<>();
 
-    EventConsumer(KafkaConsumers consumers, EventApplier applier, ConsumerSettings settings, Workers workers) {
+    EventConsumer(KafkaConsumers consumers, EventApplier applier, ConsumerSettings settings, Workers workers,
+                  DeadLetters deadLetters) {
         this.consumers = consumers;
         this.applier = applier;
         this.settings = settings;
         this.workers = workers;
+        this.deadLetters = deadLetters;
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -160,11 +163,20 @@ public class EventConsumer {
         }
         batchLock.readLock().lock();
         try {
-            EventApplier.Outcome outcome = applyRetryingConflicts(batch);
-            applied.addAndGet(batch.size());
-            if (outcome.ignored() > 0) {
-                LOG.debugf("batch of %d: %d applied, %d duplicate or older", batch.size(), outcome.applied(), outcome.ignored());
+            try {
+                EventApplier.Outcome outcome = applyRetryingConflicts(batch);
+                if (outcome.ignored() > 0) {
+                    LOG.debugf("batch of %d: %d applied, %d duplicate or older", batch.size(), outcome.applied(), outcome.ignored());
+                }
+            } catch (Exception e) {
+                if (DeadLetters.isTransient(e)) {
+                    throw e;
+                }
+                // an event of the batch cannot be applied: the others are, one by one, and that one is set aside
+                LOG.warnf("batch of %d failed (%s); applying its events one by one", batch.size(), e.getClass().getSimpleName());
+                deadLetters.applyOneByOne(batch, this::applyRetryingConflicts);
             }
+            applied.addAndGet(batch.size());
         } finally {
             batchLock.readLock().unlock();
         }

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nianbao.model.region.Region;
@@ -33,7 +35,7 @@ public class CompareResource {
     @Operation(summary = "Regions or agencies side by side, with differences (against the first) and shares")
     public Views.Comparison compare(@QueryParam("regions") @Parameter(description = "Comma-separated region codes", example = "620000,640000") String regions,
                                     @QueryParam("agencies") @Parameter(description = "Comma-separated agency ids (instead of regions)", example = "edu-610600,edu-140700") String agencies,
-                                    @QueryParam("year") @Parameter(example = "2023") Integer year,
+                                    @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
                                     @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
                                     @QueryParam("level") @Parameter(description = "For regions: ALL, PROVINCE, CITY or COUNTY", example = "ALL") String level,
                                     @QueryParam("metrics") @Parameter(description = "Comma-separated cell/group codes or indicators", example = "requests.newReceived.total,disclosureRate") String metrics)
@@ -64,7 +66,7 @@ public class CompareResource {
     public Views.Ranking rankings(@QueryParam("parent") @Parameter(description = "The region whose children (or agencies) are ranked; default the country", example = "620000") String parent,
                                   @QueryParam("level") @Parameter(description = "Rank agencies of this level (PROVINCE, CITY, COUNTY) in the parent's subtree; omit to rank child regions", example = "COUNTY") String level,
                                   @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
-                                  @QueryParam("year") @Parameter(example = "2023") Integer year,
+                                  @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
                                   @QueryParam("indicator") @Parameter(description = "An indicator or a cell/group code", example = "disclosureRate") String indicator,
                                   @QueryParam("order") @Parameter(description = "desc (default) or asc", example = "desc") String order,
                                   @QueryParam("limit") @Parameter(description = "1–1000, default 20", example = "20") Integer limit) throws SQLException {

@@ -10,6 +10,7 @@ import org.nianbao.model.region.Region;
 import org.nianbao.model.region.RegionCatalog;
 import org.nianbao.model.template.TemplateCatalog;
 import org.nianbao.model.validation.Problem;
+import org.nianbao.model.validation.ReportDates;
 import org.nianbao.service.problem.ApiProblem;
 
 /**
@@ -19,7 +20,7 @@ import org.nianbao.service.problem.ApiProblem;
 public final class QueryParams {
 
     public static final Set<String> LEVELS = Set.of("ALL", "PROVINCE", "CITY", "COUNTY");
-    static final int FIRST_YEAR = 2008;
+    static final int FIRST_YEAR = ReportDates.FIRST_REPORT_YEAR;
 
     private final List<Problem> problems = new ArrayList<>();
     private boolean regionUnknown;
@@ -46,12 +47,22 @@ public final class QueryParams {
         });
     }
 
-    public int year(Integer year, String field) {
-        int last = Year.now().getValue();
-        if (year == null) {
-            problems.add(new Problem(field, "REQUIRED", null, "give the report year, " + FIRST_YEAR + "–" + last, null));
+    /** A report year as written in the query: 4 ASCII digits (not ２０２３ nor 02023), from 2008 to this year. */
+    public int year(String text, String field) {
+        if (text == null) {
+            problems.add(new Problem(field, "REQUIRED", null, "give the report year, " + FIRST_YEAR + "–" + Year.now().getValue(), null));
             return 0;
         }
+        Integer year = ReportDates.parseYear(text);
+        if (year == null) {
+            problems.add(new Problem(field, "INVALID_YEAR", null, "a year in 4 ASCII digits without sign or leading zero, e.g. 2023", text));
+            return 0;
+        }
+        return yearInRange(year, field);
+    }
+
+    public int yearInRange(int year, String field) {
+        int last = Year.now().getValue();
         if (year < FIRST_YEAR || year > last) {
             problems.add(new Problem(field, "OUT_OF_RANGE", null, "report years run from " + FIRST_YEAR + " to " + last, year));
         }

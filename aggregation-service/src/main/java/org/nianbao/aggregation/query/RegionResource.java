@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Year;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nianbao.model.region.Region;
@@ -37,7 +39,7 @@ public class RegionResource {
     @Path("/totals")
     @Operation(summary = "Every cell total, the indicators and the report count of a region")
     public Views.Totals totals(@PathParam("code") @Parameter(description = "Division code; 000000 is the country", example = "620000") String code,
-                               @QueryParam("year") @Parameter(example = "2023") Integer year,
+                               @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
                                @QueryParam("sector") @Parameter(description = "Default EDUCATION", example = "EDUCATION") String sector,
                                @QueryParam("level") @Parameter(description = "ALL (default), PROVINCE, CITY or COUNTY: which agencies count", example = "ALL") String level)
             throws SQLException {
@@ -54,7 +56,7 @@ public class RegionResource {
     @Path("/breakdown")
     @Operation(summary = "One metric by child region, and by agency sitting directly in the region")
     public Views.Breakdown breakdown(@PathParam("code") @Parameter(example = "620000") String code,
-                                     @QueryParam("year") @Parameter(example = "2023") Integer year,
+                                     @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
                                      @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
                                      @QueryParam("metric") @Parameter(description = "A cell or group code, or an indicator", example = "requests.newReceived.total") String metric)
             throws SQLException {
@@ -73,16 +75,16 @@ public class RegionResource {
     public Views.Trend trend(@PathParam("code") @Parameter(example = "620000") String code,
                              @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
                              @QueryParam("metric") @Parameter(example = "disclosureRate") String metric,
-                             @QueryParam("from") @Parameter(description = "First year (default: 5 years before 'to')", example = "2019") Integer from,
-                             @QueryParam("to") @Parameter(description = "Last year (default: last year)", example = "2024") Integer to,
+                             @QueryParam("from") @Parameter(description = "First year (default: 5 years before 'to')", example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String from,
+                             @QueryParam("to") @Parameter(description = "Last year (default: last year)", example = "2024", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String to,
                              @QueryParam("level") @Parameter(example = "ALL") String level) throws SQLException {
         QueryParams p = new QueryParams();
         Region region = p.region(code, "code");
         String s = p.sector(sector);
         MetricRef m = p.metric(metric, "metric");
         String l = p.level(level);
-        int last = p.year(to == null ? Year.now().getValue() - 1 : to, "to");
-        int first = p.year(from == null ? Math.max(QueryParams.FIRST_YEAR, last - 5) : from, "from");
+        int last = to == null ? p.yearInRange(Year.now().getValue() - 1, "to") : p.year(to, "to");
+        int first = from == null ? p.yearInRange(Math.max(QueryParams.FIRST_YEAR, last - 5), "from") : p.year(from, "from");
         if (first > last || last - first > 30) {
             p.add(new Problem("from", "OUT_OF_RANGE", null, "from must not be after to, and span at most 30 years", from));
         }
@@ -94,7 +96,7 @@ public class RegionResource {
     @Path("/completeness")
     @Operation(summary = "Expected, submitted and on-time reports, with the missing and late agencies")
     public OversightViews.Completeness completeness(@PathParam("code") @Parameter(example = "640000") String code,
-                                                    @QueryParam("year") @Parameter(example = "2023") Integer year,
+                                                    @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
                                                     @QueryParam("sector") @Parameter(example = "EDUCATION") String sector) throws SQLException {
         RegionYear q = RegionYear.parse(code, sector, year);
         return oversight.completeness(q.region(), q.sector(), q.year());
@@ -105,7 +107,7 @@ public class RegionResource {
     @RolesAllowed({Callers.OVERSEER, Callers.ADMIN})
     @Operation(summary = "Rule warnings by rule, the reports with the most, and cross-year mismatches (X1, X2)")
     public OversightViews.Quality quality(@PathParam("code") @Parameter(example = "430000") String code,
-                                          @QueryParam("year") @Parameter(example = "2023") Integer year,
+                                          @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
                                           @QueryParam("sector") @Parameter(example = "EDUCATION") String sector) throws SQLException {
         RegionYear q = RegionYear.parse(code, sector, year);
         Callers.requireOverseerOf(caller, q.region().code());
@@ -114,7 +116,7 @@ public class RegionResource {
 
     /** The region, sector and year most region queries take, checked together. */
     private record RegionYear(Region region, String sector, int year) {
-        static RegionYear parse(String code, String sector, Integer year) {
+        static RegionYear parse(String code, String sector, String year) {
             QueryParams p = new QueryParams();
             Region region = p.region(code, "code");
             String s = p.sector(sector);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
+import org.nianbao.aggregation.consumer.DeadLetters;
 import org.nianbao.aggregation.rollup.BinaryRows;
 import org.nianbao.aggregation.rollup.CopyStream;
 import org.nianbao.aggregation.rollup.MetricPositions;
@@ -71,13 +73,16 @@ final class BulkReplay {
     private final DataSource dataSource;
     private final RollupStore store;
     private final MetricPositions positions;
+    private final Set<DeadLetters.Place> setAside;
     private final TemplateCatalog catalog = TemplateCatalog.standard();
     private final TreeSet<SectorYear> groups = new TreeSet<>(Comparator.comparing(SectorYear::sector).thenComparingInt(SectorYear::year));
 
-    BulkReplay(DataSource dataSource, RollupStore store, MetricPositions positions) {
+    /** @param setAside the events the live consumer set aside, which the rebuild skips too */
+    BulkReplay(DataSource dataSource, RollupStore store, MetricPositions positions, Set<DeadLetters.Place> setAside) {
         this.dataSource = dataSource;
         this.store = store;
         this.positions = positions;
+        this.setAside = setAside;
     }
 
     /** Step 1: reads until every partition reaches {@code end}; each report version becomes a state row. */
@@ -92,6 +97,9 @@ final class BulkReplay {
                 BinaryRows chunk = new BinaryRows(chunkBytes);
                 Map<String, AgencyData> agencies = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> r : records) {
+                    if (setAside.contains(DeadLetters.Place.of(r))) {
+                        continue;
+                    }
                     try {
                         if (Topics.REPORTS.equals(r.topic())) {
                             ReportData e = EventJson.readReport(r.value()).data();

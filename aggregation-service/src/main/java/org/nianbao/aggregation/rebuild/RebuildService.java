@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.nianbao.aggregation.consumer.DeadLetters;
 import org.nianbao.aggregation.consumer.EventConsumer;
 import org.nianbao.aggregation.consumer.KafkaConsumers;
 import org.nianbao.aggregation.rollup.EventApplier;
@@ -44,12 +46,14 @@ public class RebuildService {
     private final RollupStore store;
     private final MetricDictionary dictionary;
     private final EventConsumer live;
+    private final DeadLetters deadLetters;
     private final int foldWorkers;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
     RebuildService(AgroalDataSource dataSource, KafkaConsumers consumers, EventApplier applier, RollupStore store,
-                   MetricDictionary dictionary, EventConsumer live,
+                   MetricDictionary dictionary, EventConsumer live, DeadLetters deadLetters,
                    @ConfigProperty(name = "nianbao.rebuild.fold-workers", defaultValue = "2") int foldWorkers) {
+        this.deadLetters = deadLetters;
         this.foldWorkers = foldWorkers;
         this.dataSource = dataSource;
         this.consumers = consumers;
@@ -96,7 +100,9 @@ public class RebuildService {
             }
             LOG.infof("rebuild: replaying %d events from %d partitions into fresh tables", total, partitions.size());
             long eventsTotal = total;
-            BulkReplay bulk = new BulkReplay(dataSource, store, dictionary.snapshot());
+            // the events the live consumer set aside stay aside: the rebuilt totals are the live ones
+            Set<DeadLetters.Place> setAside = deadLetters.places();
+            BulkReplay bulk = new BulkReplay(dataSource, store, dictionary.snapshot(), setAside);
             bulk.loadStates(reader, end, n -> {
                 read[0] += n;
                 report("RUNNING", started, read[0], eventsTotal, t0, null);
@@ -109,7 +115,7 @@ public class RebuildService {
             bulk.foldRollups(foldWorkers);
             index(Tables.LIVE.rollup());
             LOG.infof("rebuild: roll-ups ready at %d s; applying the events published since the rebuild began", elapsed(t0));
-            replayUntil(reader, reader.endOffsets(partitions), n -> {
+            replayUntil(reader, reader.endOffsets(partitions), setAside, n -> {
                 read[0] += n;
                 report("RUNNING", started, read[0], eventsTotal, t0, null);
             });
@@ -123,7 +129,7 @@ public class RebuildService {
                         s.execute("SELECT pg_advisory_lock(" + Tables.SWITCH_LOCK + ")");
                     }
                     try {
-                        replayUntil(reader, reader.endOffsets(partitions), n -> read[0] += n);
+                        replayUntil(reader, reader.endOffsets(partitions), setAside, n -> read[0] += n);
                         swap(lock);
                     } finally {
                         try (Statement s = lock.createStatement()) {
@@ -152,14 +158,18 @@ public class RebuildService {
         void applied(int events);
     }
 
-    private void replayUntil(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> end, Progress onBatch)
-            throws SQLException {
+    private void replayUntil(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> end, Set<DeadLetters.Place> setAside,
+                             Progress onBatch) throws SQLException {
         while (end.entrySet().stream().anyMatch(e -> reader.position(e.getKey()) < e.getValue())) {
             List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
             reader.poll(Duration.ofMillis(500)).forEach(batch::add);
+            int polled = batch.size();
+            batch.removeIf(r -> setAside.contains(DeadLetters.Place.of(r)));
             if (!batch.isEmpty()) {
                 applier.apply(batch, Tables.NEXT);
-                onBatch.applied(batch.size());
+            }
+            if (polled > 0) {
+                onBatch.applied(polled);
             }
         }
     }

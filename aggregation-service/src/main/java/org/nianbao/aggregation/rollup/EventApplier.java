@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.nianbao.aggregation.consumer.DeadLetters;
 import org.nianbao.model.event.AgencyData;
 import org.nianbao.model.event.CloudEvent;
 import org.nianbao.model.event.EventJson;
@@ -33,11 +34,13 @@ public class EventApplier {
     private final MetricDictionary dictionary;
     private final TemplateCatalog catalog = TemplateCatalog.standard();
     private final ApplyTimings timings = new ApplyTimings();
+    private final DeadLetters deadLetters;
 
-    EventApplier(AgroalDataSource dataSource, RollupStore store, MetricDictionary dictionary) {
+    EventApplier(AgroalDataSource dataSource, RollupStore store, MetricDictionary dictionary, DeadLetters deadLetters) {
         this.dataSource = dataSource;
         this.store = store;
         this.dictionary = dictionary;
+        this.deadLetters = deadLetters;
     }
 
     private long step(ApplyTimings.Step step, long since) {
@@ -51,7 +54,8 @@ public class EventApplier {
         List<ReportData> reports = new ArrayList<>();
         List<Long> inKafkaAt = new ArrayList<>();
         List<AgencyData> agencies = new ArrayList<>();
-        int unreadable = 0;
+        List<ConsumerRecord<String, byte[]>> unreadable = new ArrayList<>();
+        List<String> whyUnreadable = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             try {
                 if (Topics.REPORTS.equals(r.topic())) {
@@ -62,11 +66,10 @@ public class EventApplier {
                     agencies.add(EventJson.readAgency(r.value()).data());
                 }
             } catch (RuntimeException e) {
-                // A record no version of this service can read must not stop the partition; it is logged with
-                // its coordinates so it can be inspected and replayed.
-                unreadable++;
-                LOG.errorf("skipping unreadable record %s-%d@%d (key %s): %s", r.topic(), r.partition(), r.offset(), r.key(),
-                        e.getMessage());
+                // A record no version of this service can read must not stop the partition: it is set aside with
+                // the batch, with its coordinates, so it can be inspected and replayed.
+                unreadable.add(r);
+                whyUnreadable.add(e.getMessage());
             }
         }
         t = step(ApplyTimings.Step.PARSE, t);
@@ -90,6 +93,9 @@ public class EventApplier {
                 t = step(ApplyTimings.Step.WRITE_STATES, t);
                 store.writeRollups(c, tables, changes);
                 t = step(ApplyTimings.Step.WRITE_ROLLUPS, t);
+                for (int i = 0; i < unreadable.size(); i++) {
+                    deadLetters.setAside(c, unreadable.get(i), whyUnreadable.get(i));
+                }
                 c.commit();
                 step(ApplyTimings.Step.COMMIT, t);
                 if (tables == Tables.LIVE) {
@@ -97,7 +103,7 @@ public class EventApplier {
                             inKafkaAt.stream().mapToLong(Long::longValue).toArray(), System.currentTimeMillis());
                 }
                 timings.batchDone(records.size(), text -> LOG.infof("%s (%s)", text, tables == Tables.LIVE ? "live" : "rebuild"));
-                return new Outcome(changes.applied(), changes.ignored(), unreadable);
+                return new Outcome(changes.applied(), changes.ignored(), unreadable.size());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -24,4 +24,7 @@ public record Problem(@Schema(description = "The cell code or field the problem 
     public static final String REQUIRED = "REQUIRED";
     public static final String UNKNOWN_TEMPLATE = "UNKNOWN_TEMPLATE";
     public static final String INVALID_DATE = "INVALID_DATE";
+    public static final String INVALID_ID = "INVALID_ID";
+    public static final String INVALID_TEXT = TextCheck.INVALID_TEXT;
+    public static final String TOO_PRECISE = "TOO_PRECISE";
 }

@@ -1,6 +1,7 @@
 package org.nianbao.model.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.nianbao.model.agency.AgencyId;
 import org.nianbao.model.template.CellDefinition;
 import org.nianbao.model.template.CellKind;
 import org.nianbao.model.template.Section;
@@ -8,8 +9,8 @@ import org.nianbao.model.template.Template;
 import org.nianbao.model.template.TemplateCatalog;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,12 +26,15 @@ import java.util.TreeSet;
  * sections ({@code overview}, {@code problems}, {@code otherMatters}) and the numeric sections as nested objects
  * whose dotted paths are the cell codes. A cell is a JSON number or null; null and missing are blank, never 0.
  * A numeric section (or any level of it) may be null as a whole: its cells are then simply not sent.
+ * <p>
+ * Every value is checked against what may be stored: texts are plain Unicode ({@link TextCheck}), the agency id has
+ * the form of one ({@link AgencyId}), the publication date is a real date of the report's publication window
+ * ({@link ReportDates}), and each number fits its cell's kind ({@link CellKind}: sign, decimal places, magnitude).
  */
 public final class SubmissionParser {
 
     public static final int MAX_TEXT_LENGTH = 65_536;
-    public static final BigDecimal MAX_ABSOLUTE_VALUE = new BigDecimal("1000000000000");
-    public static final int FIRST_REPORT_YEAR = 2008;
+    public static final int FIRST_REPORT_YEAR = ReportDates.FIRST_REPORT_YEAR;
 
     private static final String TEMPLATE = "template";
     private static final String AGENCY_ID = "agencyId";
@@ -39,6 +43,7 @@ public final class SubmissionParser {
     private static final String R5 = "R5";
 
     private final TemplateCatalog catalog;
+    private final Clock clock;
     private final Map<String, Level> spaces = new HashMap<>();
     private final Level anyTemplate;
 
@@ -77,8 +82,15 @@ public final class SubmissionParser {
         }
     }
 
+    /** A parser whose "today" is the current date in China. */
     public SubmissionParser(TemplateCatalog catalog) {
+        this(catalog, Clock.system(ReportDates.ZONE));
+    }
+
+    /** @param clock tells today's date (in its zone), the latest publication date accepted */
+    public SubmissionParser(TemplateCatalog catalog, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
         List<CellDefinition> all = new ArrayList<>();
         for (Template template : catalog.templates()) {
             spaces.put(template.id(), Level.space(template.cells(), catalog.sections()));
@@ -90,15 +102,23 @@ public final class SubmissionParser {
 
     /** Report years the service should accept: from the first year of the 2008 regulations up to now. */
     public static boolean plausibleYear(int year, int currentYear) {
-        return year >= FIRST_REPORT_YEAR && year <= currentYear;
+        return ReportDates.plausibleYear(year, currentYear);
     }
 
     public ParseResult parse(JsonNode body) {
+        return parse(body, null);
+    }
+
+    /**
+     * @param knownYear the report year when the request names it elsewhere (the path), else null; the publication
+     *                  date is checked against it when the body has no year
+     */
+    public ParseResult parse(JsonNode body, Integer knownYear) {
         if (body == null || !body.isObject()) {
             return ParseResult.refused(List.of(new Problem("", Problem.MALFORMED, null,
                     "the submission must be a JSON object", null)));
         }
-        return new Reading().read(body);
+        return new Reading().read(body, knownYear);
     }
 
     /** The state of one parse. */
@@ -109,7 +129,7 @@ public final class SubmissionParser {
         private final TreeSet<String> blankCells = new TreeSet<>();
         private Template template;
 
-        ParseResult read(JsonNode body) {
+        ParseResult read(JsonNode body, Integer knownYear) {
             template = readTemplate(body.get(TEMPLATE));
             Level space = template == null ? anyTemplate : spaces.get(template.id());
             String agencyId = null;
@@ -121,7 +141,7 @@ public final class SubmissionParser {
                 Section section = catalog.section(name).orElse(null);
                 switch (name) {
                     case TEMPLATE -> { }
-                    case AGENCY_ID -> agencyId = readText(name, value);
+                    case AGENCY_ID -> agencyId = readAgencyId(value);
                     case YEAR -> year = readYear(value);
                     case PUBLISHED_ON -> publishedOn = readDate(value);
                     default -> {
@@ -133,6 +153,13 @@ public final class SubmissionParser {
                             walk(space.children.get(name), name, value);
                         }
                     }
+                }
+            }
+            if (publishedOn != null) {
+                String wrong = ReportDates.whatIsWrong(publishedOn, year != null ? year : knownYear,
+                        LocalDate.now(clock));
+                if (wrong != null) {
+                    problem(PUBLISHED_ON, Problem.OUT_OF_RANGE, null, wrong, publishedOn.toString());
                 }
             }
             if (!problems.isEmpty()) {
@@ -167,7 +194,21 @@ public final class SubmissionParser {
                 problem(field, Problem.WRONG_TYPE, null, field + " must be a string, not " + typeOf(node), rejected(node));
                 return null;
             }
+            Problem invalid = TextCheck.problem(field, node.textValue());
+            if (invalid != null) {
+                problems.add(invalid);
+                return null;
+            }
             return node.textValue();
+        }
+
+        private String readAgencyId(JsonNode node) {
+            String id = readText(AGENCY_ID, node);
+            if (id != null && !AgencyId.valid(id)) {
+                problem(AGENCY_ID, Problem.INVALID_ID, null, "agencyId is no agency id: " + AgencyId.RULE, id);
+                return null;
+            }
+            return id;
         }
 
         private void readSectionText(String field, JsonNode node) {
@@ -205,13 +246,12 @@ public final class SubmissionParser {
             if (text == null) {
                 return null;
             }
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
+            LocalDate date = ReportDates.parseDate(text);
+            if (date == null) {
                 problem(PUBLISHED_ON, Problem.INVALID_DATE, null,
-                        "publishedOn must be a date as yyyy-mm-dd, got " + text, text);
-                return null;
+                        "publishedOn must be a date as yyyy-mm-dd (4-digit year, no sign), got " + text, text);
             }
+            return date;
         }
 
         /** Follows the nesting of a numeric section down to its cells. */
@@ -268,17 +308,22 @@ public final class SubmissionParser {
                         rejected(node));
                 return;
             }
-            BigDecimal value = decimal(node);
-            if (value == null || value.abs().compareTo(MAX_ABSOLUTE_VALUE) > 0) {
+            CellKind kind = cell.kind();
+            BigDecimal value = stripped(node);
+            if (value == null || value.abs().compareTo(kind.maxMagnitude()) > 0) {
                 problem(code, Problem.OUT_OF_RANGE, null, code + " is out of range: at most "
-                        + MAX_ABSOLUTE_VALUE.toPlainString() + " in absolute value", rejected(node));
+                        + kind.maxMagnitude().toPlainString() + " in absolute value", rejected(node));
                 return;
             }
-            CellKind kind = cell.kind();
+            value = value.scale() < 0 ? value.setScale(0) : value; // small enough now to write out
             boolean valid = true;
             if (kind.whole() && value.scale() > 0) {
-                problem(code, Problem.NOT_WHOLE, R5, code + " must be a whole number, got " + value.toPlainString(),
-                        value);
+                problem(code, Problem.NOT_WHOLE, R5, code + " must be a whole number, got " + node.asText(), value);
+                valid = false;
+            } else if (value.scale() > kind.maxScale()) {
+                // 1e-400 or 4.9e-324 would be stored as 0, or as a denormal double downstream: refused, not rounded
+                problem(code, Problem.TOO_PRECISE, R5, code + " has at most " + kind.maxScale()
+                        + " decimal places (1 元 = 0.0001 万元), got " + node.asText(), value);
                 valid = false;
             }
             if (!kind.mayBeNegative() && value.signum() < 0) {
@@ -298,12 +343,21 @@ public final class SubmissionParser {
 
     /** The number without trailing zeros or exponent (12.0 → 12, 1E+3 → 1000); null if it is no finite number. */
     private static BigDecimal decimal(JsonNode node) {
+        BigDecimal value = stripped(node);
+        if (value == null || value.scale() >= 0) {
+            return value;
+        }
+        // writing out 1e999999999 would take minutes: a number that large is shown as sent
+        return value.compareTo(CellKind.MAX_MAGNITUDE) > 0 ? null : value.setScale(0);
+    }
+
+    /** The number without trailing zeros, its exponent kept (1E+3); null if it is no finite number. */
+    private static BigDecimal stripped(JsonNode node) {
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return BigDecimal.valueOf(node.longValue()); // already scale 0: what stripping would give, without dividing
         }
         try {
-            BigDecimal value = node.decimalValue().stripTrailingZeros();
-            return value.scale() < 0 ? value.setScale(0) : value;
+            return node.decimalValue().stripTrailingZeros();
         } catch (NumberFormatException notFinite) {
             return null;
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,14 +49,14 @@ public class AgencyResource {
     @RolesAllowed(Callers.ADMIN)
     @Operation(summary = "Change an agency", description = "Name, region, sector or active flag; publishes the change.")
     public AgencyView updateAgency(@PathParam("id") @Parameter(example = "edu-610600") String id, AgencyInput input) {
-        return agencies.update(id, requireBody(input));
+        return agencies.update(PathParameters.agencyId(id, "id"), requireBody(input));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an agency")
     public AgencyView getAgency(@PathParam("id") @Parameter(example = "edu-610600") String id) {
-        return agencies.get(id);
+        return agencies.get(PathParameters.agencyId(id, "id"));
     }
 
     @GET
@@ -64,10 +65,16 @@ public class AgencyResource {
                                  @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
                                  @QueryParam("page") @DefaultValue("0") @Parameter(example = "0") int page,
                                  @QueryParam("size") @DefaultValue("100") @Parameter(description = "1–1000", example = "100") int size) {
-        Sector parsed = sector == null ? null : Sector.parse(sector).orElseThrow(() -> ApiProblem.badRequest(
-                "unknown sector", List.of(new Problem("sector", "UNKNOWN_SECTOR", null, "valid sectors: " + Sector.validCodes(), sector))));
-        return agencies.list(region == null ? null : RegionPrefix.of(region), parsed, Math.max(page, 0),
-                Math.min(Math.max(size, 1), 1000));
+        List<Problem> problems = new ArrayList<>();
+        Sector parsed = sector == null ? null : Sector.parse(sector).orElse(null);
+        if (sector != null && parsed == null) {
+            problems.add(new Problem("sector", "UNKNOWN_SECTOR", null, "valid sectors: " + Sector.validCodes(), sector));
+        }
+        Paging.check(page, size, problems);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest("the listing's parameters have " + problems.size() + " problem(s)", problems);
+        }
+        return agencies.list(region == null ? null : RegionPrefix.of(region), parsed, page, size);
     }
 
     private static AgencyInput requireBody(AgencyInput input) {

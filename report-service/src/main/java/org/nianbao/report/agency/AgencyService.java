@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.nianbao.model.agency.Sector;
 import org.nianbao.model.event.AgencyData;
 import org.nianbao.model.event.CloudEvent;
@@ -19,7 +18,9 @@ import org.nianbao.model.region.AgencyLevel;
 import org.nianbao.model.region.Region;
 import org.nianbao.model.region.RegionCatalog;
 import org.nianbao.model.region.RegionLevel;
+import org.nianbao.model.agency.AgencyId;
 import org.nianbao.model.validation.Problem;
+import org.nianbao.model.validation.TextCheck;
 import org.nianbao.report.outbox.Outbox;
 import org.nianbao.service.problem.ApiProblem;
 
@@ -27,7 +28,6 @@ import org.nianbao.service.problem.ApiProblem;
 @ApplicationScoped
 public class AgencyService {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private final RegionCatalog regions = RegionCatalog.standard();
 
     @Inject
@@ -73,8 +73,9 @@ public class AgencyService {
         }
     }
 
+    /** The agency; none, without asking the database, for a text that is no agency id (a NUL would fail the query). */
     public Optional<Agency> find(String id) {
-        return Optional.ofNullable(Agency.findById(id));
+        return AgencyId.valid(id) ? Optional.ofNullable(Agency.findById(id)) : Optional.empty();
     }
 
     public AgencyView get(String id) {
@@ -128,11 +129,14 @@ public class AgencyService {
 
     private Checked check(AgencyInput input, String id) {
         List<Problem> problems = new ArrayList<>();
-        if (!ID.matcher(id).matches()) {
+        if (!AgencyId.valid(id)) {
             problems.add(new Problem("id", "INVALID_ID", null,
                     "use 2–64 lower-case letters, digits and '-', starting with a letter or digit", id));
         }
-        if (input.name() == null || input.name().isBlank()) {
+        Problem invalidName = TextCheck.problem("name", input.name());
+        if (invalidName != null) {
+            problems.add(invalidName);
+        } else if (input.name() == null || input.name().isBlank()) {
             problems.add(new Problem("name", "REQUIRED", null, "the agency's official name is required", null));
         } else if (input.name().length() > 200) {
             problems.add(new Problem("name", "TOO_LONG", null, "at most 200 characters", input.name().length()));

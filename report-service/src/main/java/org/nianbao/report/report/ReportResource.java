@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.nianbao.report.agency.PathParameters;
 
 /** One agency's report for one year: submit, revise, withdraw, read and its history. */
 @Path("/api/v1/agencies/{agencyId}/reports/{year}")
@@ -31,10 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     private final ReportService reports;
+    private final SubmissionReader reader;
     private final SecurityIdentity caller;
 
-    ReportResource(ReportService reports, SecurityIdentity caller) {
+    ReportResource(ReportService reports, SubmissionReader reader, SecurityIdentity caller) {
         this.reports = reports;
+        this.reader = reader;
         this.caller = caller;
     }
 
@@ -52,20 +56,22 @@ public class ReportResource {
             content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
     @APIResponse(responseCode = "200", description = "New version stored; with Prefer: return=minimal, its ReportSummary",
             content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a body that is no text in its charset, or a path that names no report", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "422", description = "Invalid report: every problem listed", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     public Response submitReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                           @PathParam("year") @Parameter(example = "2019") int year,
+                           @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
                            @HeaderParam("If-Match") @Parameter(description = "ETag of the version you revise", example = "\"v1\"") String ifMatch,
                            @HeaderParam("If-None-Match") @Parameter(description = "* to create only", example = "*") String ifNoneMatch,
                            @QueryParam("strict") @Parameter(description = "Refuse the report when a rule warns", example = "false") boolean strict,
                            @HeaderParam("Prefer") @Parameter(description = "return=minimal: answer with the summary only",
                                    example = "return=minimal") String prefer,
-                           String body) {
+                           @HeaderParam("Content-Type") String contentType,
+                           byte[] body) {
+        int year = PathParameters.reportYear(agencyId, yearText);
         Callers.requireAgency(caller, agencyId);
-        ReportService.Accepted accepted = reports.submit(agencyId, year, body, ifMatch, ifNoneMatch, strict);
+        ReportService.Accepted accepted = reports.submit(agencyId, year, reader.text(body, contentType), ifMatch, ifNoneMatch, strict);
         int version = accepted.summary().version();
         Response.ResponseBuilder response = accepted.created()
                 ? Response.created(URI.create("/api/v1/agencies/" + agencyId + "/reports/" + year))
@@ -83,7 +89,8 @@ public class ReportResource {
     @Operation(summary = "Read the current version", description = "The ETag names the version, for If-Match.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
     public Response currentReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                            @PathParam("year") @Parameter(example = "2019") int year) {
+                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText) {
+        int year = PathParameters.reportYear(agencyId, yearText);
         ReportVersionView v = visible(reports.current(agencyId, year));
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
     }
@@ -93,8 +100,9 @@ public class ReportResource {
     @Operation(summary = "Withdraw the report", description = "Adds a WITHDRAWN version; the history stays.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
     public Response withdrawReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                             @PathParam("year") @Parameter(example = "2019") int year,
+                             @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
                              @HeaderParam("If-Match") @Parameter(description = "ETag of the current version", example = "\"v1\"") String ifMatch) {
+        int year = PathParameters.reportYear(agencyId, yearText);
         Callers.requireAgency(caller, agencyId);
         ReportVersionView v = reports.withdraw(agencyId, year, ifMatch);
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
@@ -104,7 +112,8 @@ public class ReportResource {
     @Path("/versions")
     @Operation(summary = "The version history, oldest first")
     public List<ReportVersionView> reportVersions(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                                            @PathParam("year") @Parameter(example = "2019") int year) {
+                                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText) {
+        int year = PathParameters.reportYear(agencyId, yearText);
         return reports.versions(agencyId, year).stream().map(this::visible).toList();
     }
 
@@ -113,8 +122,9 @@ public class ReportResource {
     @Operation(summary = "One version")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportVersionView.class)))
     public Response reportVersion(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                            @PathParam("year") @Parameter(example = "2019") int year,
+                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
                             @PathParam("version") @Parameter(example = "1") int version) {
+        int year = PathParameters.reportYear(agencyId, yearText);
         ReportVersionView v = visible(reports.oneVersion(agencyId, year, version));
         return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
     }

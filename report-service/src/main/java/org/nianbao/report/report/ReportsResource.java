@@ -7,17 +7,20 @@ import org.nianbao.service.security.Callers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -27,6 +30,8 @@ import org.nianbao.model.agency.Sector;
 import org.nianbao.model.region.AgencyLevel;
 import org.nianbao.model.rules.RuleWarning;
 import org.nianbao.model.validation.Problem;
+import org.nianbao.report.agency.Paging;
+import org.nianbao.report.agency.PathParameters;
 import org.nianbao.report.agency.RegionPrefix;
 import org.nianbao.service.problem.ApiProblem;
 
@@ -44,9 +49,11 @@ public class ReportsResource {
     private final SubmissionReader reader;
     private final ReportQuery query;
     private final SecurityIdentity caller;
+    private final Clock clock;
 
     ReportsResource(ReportService reports, ReportBatch batch, BatchGate batchGate, SubmissionReader reader, ReportQuery query,
-                    SecurityIdentity caller) {
+                    SecurityIdentity caller, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.batch = batch;
         this.batchGate = batchGate;
@@ -79,10 +86,11 @@ public class ReportsResource {
     @APIResponse(responseCode = "422", description = "Invalid reports: every problem of every report listed; nothing stored", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "503", description = "Too many batches at once; nothing stored, retry after Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     public BatchResult submitBatch(@QueryParam("strict") @Parameter(description = "Refuse the batch when a rule warns", example = "false") boolean strict,
+                                   @HeaderParam("Content-Type") String contentType,
                                    InputStream body) {
         // The body is read only once the gate lets the batch in: a waiting batch holds neither its text nor its JSON
         // tree (the connection holds the bytes back), nor a database connection, as the transaction begins after.
-        return new BatchResult(batchGate.run(() -> batch.submit(reader.tree(body), strict,
+        return new BatchResult(batchGate.run(() -> batch.submit(reader.tree(body, contentType), strict,
                 agency -> Callers.mayWriteReportsOf(caller, agency))));
     }
 
@@ -101,8 +109,17 @@ public class ReportsResource {
                     + "warnings. Give agencyId and year in the body to include the cross-year rules X1 and X2.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ReportSubmission")))
-    public ValidationResult validateReport(String body) {
-        return new ValidationResult(true, reports.validate(body));
+    public ValidationResult validateReport(@HeaderParam("Content-Type") String contentType, byte[] body) {
+        return new ValidationResult(true, reports.validate(reader.text(body, contentType)));
+    }
+
+    private Integer yearOrProblem(String text, List<Problem> problems) {
+        Problem wrong = PathParameters.yearProblem(text, "year", clock);
+        if (wrong != null) {
+            problems.add(wrong);
+            return null;
+        }
+        return Integer.parseInt(text);
     }
 
     @GET
@@ -110,12 +127,13 @@ public class ReportsResource {
     @Operation(summary = "List reports (current versions)", description = "Filter by region subtree, sector, year, level and status; paged.")
     public ReportPage listReports(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
                            @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
-                           @QueryParam("year") @Parameter(example = "2020") Integer year,
+                           @QueryParam("year") @Parameter(example = "2020", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
                            @QueryParam("level") @Parameter(description = "PROVINCE, CITY or COUNTY", example = "COUNTY") String level,
                            @QueryParam("status") @Parameter(description = "ACTIVE or WITHDRAWN", example = "ACTIVE") String status,
                            @QueryParam("page") @DefaultValue("0") @Parameter(example = "0") int page,
                            @QueryParam("size") @DefaultValue("50") @Parameter(example = "50") int size) {
         List<Problem> problems = new ArrayList<>();
+        Integer year = yearText == null ? null : yearOrProblem(yearText, problems);
         if (sector != null && Sector.parse(sector).isEmpty()) {
             problems.add(new Problem("sector", "UNKNOWN_SECTOR", null, "valid sectors: " + Sector.validCodes(), sector));
         }
@@ -125,9 +143,7 @@ public class ReportsResource {
         if (status != null && !STATUSES.contains(status.toUpperCase())) {
             problems.add(new Problem("status", "UNKNOWN_STATUS", null, "valid statuses: ACTIVE, WITHDRAWN", status));
         }
-        if (size < 1 || size > 1000 || page < 0) {
-            problems.add(new Problem("size", "OUT_OF_RANGE", null, "page ≥ 0 and 1 ≤ size ≤ 1000", size));
-        }
+        Paging.check(page, size, problems);
         if (!problems.isEmpty()) {
             throw ApiProblem.badRequest("the listing's filters have " + problems.size() + " problem(s)", problems);
         }

@@ -47,6 +47,12 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(ProblemDetail.of(400, "bad-request", "Bad request", detail).withErrors(errors));
     }
 
+    /** 415: the body is in a media type or charset the service cannot read. */
+    public static ApiProblem unsupportedMediaType(String detail, List<Problem> errors) {
+        return new ApiProblem(ProblemDetail.of(415, "unsupported-media-type", "Unsupported media type", detail)
+                .withErrors(errors));
+    }
+
     public static ApiProblem preconditionFailed(String detail) {
         return new ApiProblem(ProblemDetail.of(412, "precondition-failed", "The report has changed", detail));
     }

@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * (class 08) and the server shutting down or still starting (57P01 admin shutdown, 57P02 crash shutdown,
  * 57P03 "the database system is starting up").
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
     private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of("57P01", "57P02", "57P03");
 
     private DatabaseOutage() {
@@ -17,7 +17,7 @@ final class DatabaseOutage {
      * Looks through causes and suppressed exceptions: a commit that fails while the server shuts down arrives as a
      * RollbackException whose SQL state sits in a suppressed XAException.
      */
-    static boolean causedBy(Throwable e) {
+    public static boolean causedBy(Throwable e) {
         return causedBy(e, 0);
     }
 
