@@ -69,11 +69,24 @@ class ProxyTest {
     @Test
     void corsAllowsTheDashboardOrigin() {
         given().header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "PUT")
-                .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,prefer")
                 .options("/api/v1/agencies/edu-640323/reports/2022").then()
-                .header("Access-Control-Allow-Origin", "http://localhost:8080");
+                .statusCode(204)
+                .header("Access-Control-Allow-Origin", "http://localhost:8080")
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsString("Prefer"))
+                .header("Access-Control-Max-Age", "3600")
+                .header("Vary", "Origin");
+        given().header("Origin", "http://localhost:8080").get("/api/v1/templates").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:8080").header("Vary", "Origin")
+                .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("ETag"));
+        // another origin's page gets the answer without CORS headers (its browser keeps it from the page) ...
         given().header("Origin", "https://evil.example").get("/api/v1/templates").then()
-                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+                .statusCode(200).header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        // ... and its preflight is refused, saying which origins may
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "PUT")
+                .options("/api/v1/agencies/edu-640323/reports/2022").then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("http://localhost:8080"));
     }
 
     @Test
