@@ -276,8 +276,14 @@ class HostileTrafficTest {
             }
             return problems;
         }
-        if ((expect == Expect.REFUSED || expect == Expect.REFUSED_OR_CLOSED) && s < 400) {
+        if ((expect == Expect.REFUSED || expect == Expect.REFUSED_OR_CLOSED || expect == Expect.REFUSED_BY_CODEC) && s < 400) {
             problems.add("accepted what must be refused");
+        }
+        if (expect == Expect.REFUSED_BY_CODEC && s >= 400 && a.body().length == 0) {
+            if (!"close".equalsIgnoreCase(a.header("connection"))) {
+                problems.add("refused without a body, but the connection was left open");
+            }
+            return problems;
         }
         if (expect == Expect.DENIED && s != 401 && s != 403) {
             problems.add(s < 400 ? "let a caller through that must be denied" : "expected 401 or 403");

@@ -578,7 +578,7 @@ public final class HostileCases {
         return switch (i % 17) {
             case 0 -> raw("protocol", n, "garbage request line", pick(r, new String[] {"GARBAGE\r\n\r\n", "GET\r\n\r\n",
                     "GET / HTTP/9.9\r\nHost: x\r\n\r\n", "GET /\r\n\r\n", "GET  /api/v1/templates  HTTP/1.1\r\n\r\n",
-                    "G\u00c9T /api/v1/templates HTTP/1.1\r\n\r\n"}), null, Expect.REFUSED, Owner.NONE, false);
+                    "G\u00c9T /api/v1/templates HTTP/1.1\r\n\r\n"}), null, Expect.REFUSED_BY_CODEC, Owner.NONE, false);
             case 1 -> raw("protocol", n, "URI over the line limit (414)", "GET /api/v1/templates?x=" + "a".repeat(9_000 + r.nextInt(60_000))
                     + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null, Expect.REFUSED, Owner.NONE, false);
             case 2 -> raw("protocol", n, "header over the size limit (431)", ok + "X-Big: " + "h".repeat(40_000 + r.nextInt(30_000))
@@ -593,9 +593,9 @@ public final class HostileCases {
                     : raw("protocol", n, "folded or odd header value", ok + pick(r, new String[] {"X-A: a\r\n folded\r\n",
                     "X-Nul: a\u0000b\r\n", "X-Cr: a\rb\r\n"}) + "\r\n", null, Expect.ANY, Owner.REPORT, false);
             case 5 -> raw("protocol", n, "bad Content-Length", put + "Content-Length: " + pick(r, new String[] {"abc", "-1", "1e3",
-                    "99999999999999999999999", "0x10", "", "5, 6"}) + "\r\n\r\n", small, Expect.REFUSED, Owner.NONE, false);
+                    "99999999999999999999999", "0x10", "", "5, 6"}) + "\r\n\r\n", small, Expect.REFUSED_BY_CODEC, Owner.NONE, false);
             case 6 -> raw("protocol", n, "two Content-Lengths", put + "Content-Length: " + small.length + "\r\nContent-Length: 3\r\n\r\n",
-                    small, Expect.REFUSED, Owner.NONE, false);
+                    small, Expect.REFUSED_BY_CODEC, Owner.NONE, false);
             case 7 -> raw("protocol", n, "Content-Length and chunked", put + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
                     ("17\r\n" + new String(small, StandardCharsets.UTF_8) + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8), Expect.ANY, Owner.NONE, false);
             case 8 -> raw("protocol", n, "bad chunk", put + "Transfer-Encoding: chunked\r\n\r\n", pick(r, new String[] {"zz\r\nabc\r\n0\r\n\r\n",
@@ -616,7 +616,7 @@ public final class HostileCases {
             case 15 -> raw("protocol", n, "unknown method", pick(r, new String[] {"BREW", "PROPFIND", "TRACE", "CONNECT", "DELETEX", "get"})
                     + " /api/v1/templates HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null, Expect.REFUSED, Owner.NONE, false);
             default -> raw("protocol", n, "NUL in the request line", "GET /api/v1/templates\u0000 HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Connection: close\r\n\r\n", null, Expect.REFUSED, Owner.NONE, false);
+                    + "Connection: close\r\n\r\n", null, Expect.REFUSED_BY_CODEC, Owner.NONE, false);
         };
     }
 

@@ -86,6 +86,12 @@ public class HttpProblems {
             refuse(ctx, ProblemDetail.of(400, "malformed-uri", "Bad request", malformed).withInstance(shortened(ctx.request().path())));
             return;
         }
+        String badName = badHeaderName(ctx.request().headers());
+        if (badName != null) { // RFC 9112 5.1: whitespace before the colon must be refused (it smuggles requests)
+            refuse(ctx, ProblemDetail.of(400, "malformed-header", "Bad request", "the header name \"" + shortened(badName)
+                    + "\" is not a token: no spaces or separators, and no space before its colon").withInstance(shortened(ctx.request().path())));
+            return;
+        }
         long headerSize = headerSize(ctx.request().headers());
         if (headerSize > maxHeaderSize) {
             refuse(ctx, ProblemDetail.of(431, "headers-too-large", "Request header fields too large",
@@ -103,6 +109,23 @@ public class HttpProblems {
             return;
         }
         ctx.next();
+    }
+
+    /** The first header name that is not an RFC 9110 token, or null when all are. */
+    static String badHeaderName(MultiMap headers) {
+        for (String name : headers.names()) {
+            if (name.isEmpty()) {
+                return name;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                boolean token = c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+                if (!token) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 
     /** The Content-Length sent, 0 when none, or Long.MAX_VALUE when it is no number (the codec refuses most of those). */
