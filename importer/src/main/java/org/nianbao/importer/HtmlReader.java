@@ -25,14 +25,30 @@ final class HtmlReader {
     private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "iframe", "select",
             "option", "button", "input", "textarea", "svg", "head");
 
+    private final ImportLimits limits;
+    private final Deadline deadline;
+
+    HtmlReader(ImportLimits limits, Deadline deadline) {
+        this.limits = limits;
+        this.deadline = deadline;
+    }
+
     List<SourceLine> read(String html) {
         Document document = Jsoup.parse(html);
+        deadline.check();
+        // counted first: each table is searched for tables nested in it, a search that can cost the page's size
+        int tables = document.getElementsByTag("table").size();
+        if (tables > limits.maxTables()) {
+            throw new ImportLimitException(ImportLimits.Limit.TABLES, ("The page has %,d tables; at most %,d are read. "
+                    + "A report page has a few: send the report's own page, or split the document.").formatted(
+                    tables, limits.maxTables()));
+        }
         Lines lines = new Lines();
         String title = document.title();
         if (!title.isBlank()) {
             lines.add(title);
         }
-        NodeTraversor.filter(new Walker(lines), document.body());
+        NodeTraversor.filter(new Walker(lines, limits, deadline), document.body());
         lines.breakLine();
         return lines.lines;
     }
@@ -64,10 +80,11 @@ final class HtmlReader {
         }
     }
 
-    private record Walker(Lines lines) implements NodeFilter {
+    private record Walker(Lines lines, ImportLimits limits, Deadline deadline) implements NodeFilter {
 
         @Override
         public FilterResult head(Node node, int depth) {
+            deadline.check();
             if (node instanceof TextNode text) {
                 lines.text(text.getWholeText());
                 return FilterResult.CONTINUE;
@@ -104,8 +121,8 @@ final class HtmlReader {
         }
 
         private void addTable(Element table) {
-            HtmlTableGrid grid = HtmlTableGrid.of(table);
             int id = ++lines.tables;
+            HtmlTableGrid grid = HtmlTableGrid.of(table, id, limits, deadline);
             for (int row = 0; row < grid.height(); row++) {
                 List<SourceLine.GridCell> cells = grid.startingIn(row).stream()
                         .map(c -> new SourceLine.GridCell(c.text(), c.column(), c.column() + c.colspan()))

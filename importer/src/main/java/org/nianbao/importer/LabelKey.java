@@ -12,8 +12,6 @@ final class LabelKey {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\u200B\\uFEFF]+");
     private static final Pattern QUOTES = Pattern.compile("[\"'“”‘’「」『』〝〞]");
-    private static final Pattern EDGE_PIPES = Pattern.compile("^\\|+|\\|+$");
-    private static final Pattern TRAILING_COLON = Pattern.compile("[:：]+$");
     private static final Pattern ARABIC_ITEM = Pattern.compile("^(\\d{1,2})[、.]");
     private static final Pattern HAN_NUMERAL_ITEM = Pattern.compile("^([一二三四五六七八九十]{1,3})[、.]");
     private static final Pattern LEADING_NUMBERING =
@@ -31,8 +29,8 @@ final class LabelKey {
         String key = Normalizer.normalize(text, Normalizer.Form.NFKC);
         key = SPACES.matcher(key).replaceAll("");
         key = QUOTES.matcher(key).replaceAll("");
-        key = EDGE_PIPES.matcher(key).replaceAll("");
-        key = TRAILING_COLON.matcher(key).replaceAll("");
+        key = Trim.edges(key, "|");
+        key = Trim.trailing(key, ":：");
         key = ARABIC_ITEM.matcher(key).replaceFirst("$1.");
         key = HAN_NUMERAL_ITEM.matcher(key).replaceFirst("$1、");
         return key;

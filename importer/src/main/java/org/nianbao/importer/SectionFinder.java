@@ -66,14 +66,15 @@ final class SectionFinder {
         }
         String key = LabelKey.of(text);
         key = HEADING_NUMBER.matcher(key).replaceFirst("");
-        key = key.replaceAll("[.。:]+$", "");
+        key = Trim.trailing(key, ".。:");
         return Optional.ofNullable(sectionByKey.get(key));
     }
 
-    Sections find(List<SourceLine> lines) {
+    Sections find(List<SourceLine> lines, Deadline deadline) {
         Map<String, Integer> headings = new LinkedHashMap<>();
         List<Integer> headingIndexes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
+            deadline.check();
             int index = i;
             headingOf(lines.get(i)).ifPresent(section -> {
                 if (headings.putIfAbsent(section, index) == null) {
@@ -114,7 +115,7 @@ final class SectionFinder {
             if (line.htmlRow()) {
                 continue;
             }
-            String content = line.text().replaceAll("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$", "");
+            String content = Trim.spaces(line.text());
             if (!content.isEmpty()) {
                 if (!text.isEmpty()) {
                     text.append('\n');

@@ -32,12 +32,13 @@ final class TextNormalizer {
     record Normalized(List<SourceLine> lines, List<String> notes) {
     }
 
-    Normalized normalize(List<SourceLine> lines) {
+    Normalized normalize(List<SourceLine> lines, Deadline deadline) {
         List<String> notes = new ArrayList<>();
         int annotations = 0;
         List<SourceLine> stripped = new ArrayList<>(lines.size());
         StringBuilder all = new StringBuilder();
         for (SourceLine line : lines) {
+            deadline.check();
             Matcher m = PINYIN_ANNOTATION.matcher(line.text());
             while (m.find()) {
                 annotations++;
@@ -54,6 +55,7 @@ final class TextNormalizer {
         }
         List<SourceLine> converted = new ArrayList<>(stripped.size());
         for (SourceLine line : stripped) {
+            deadline.check();
             converted.add(map(line, TextNormalizer::toSimplified));
         }
         notes.add("traditional characters converted to simplified");

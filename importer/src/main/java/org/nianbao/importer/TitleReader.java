@@ -17,6 +17,12 @@ final class TitleReader {
     /** Titles are at the top; further down, a year-and-报告 phrase is usually a quotation. */
     private static final int TITLE_LINES = 40;
     private static final int DATE_LINES = 60;
+    /**
+     * Longer lines are no title or date line. The title patterns have two {@code .*} each: on a long line that repeats
+     * 信息公开 they would try every pair of positions.
+     */
+    private static final int MAX_TITLE_LENGTH = 200;
+    private static final int MAX_DATE_LINE_LENGTH = 1_000;
 
     /** 〈agency〉〈year〉年(度)…信息公开…报告 */
     private static final Pattern AGENCY_FIRST = Pattern.compile(
@@ -45,12 +51,12 @@ final class TitleReader {
                 + "(?<m>\\d{1,2})\\s*[-/.月]\\s*(?<d>\\d{1,2})");
     }
 
-    Title read(List<SourceLine> lines) {
+    Title read(List<SourceLine> lines, Deadline deadline) {
         List<String> notes = new ArrayList<>();
         String agency = null;
         Integer year = null;
         for (SourceLine line : lines.subList(0, Math.min(TITLE_LINES, lines.size()))) {
-            if (line.htmlRow()) {
+            if (line.htmlRow() || line.text().length() > MAX_TITLE_LENGTH) {
                 continue;
             }
             String text = withoutLabelPrefix(line.text().strip());
@@ -63,7 +69,7 @@ final class TitleReader {
             break;
         }
         if (year == null) {
-            year = yearFromPeriod(lines);
+            year = yearFromPeriod(lines, deadline);
             if (year != null) {
                 notes.add("report year %d taken from the reporting period (no title with a year)".formatted(year));
             }
@@ -104,8 +110,9 @@ final class TitleReader {
         return AGENCY_SHAPE.matcher(name).matches() ? name : null;
     }
 
-    private static Integer yearFromPeriod(List<SourceLine> lines) {
+    private static Integer yearFromPeriod(List<SourceLine> lines, Deadline deadline) {
         for (SourceLine line : lines) {
+            deadline.check();
             Matcher m = PERIOD.matcher(line.text().replaceAll("\\s+", ""));
             if (m.find()) {
                 return Integer.valueOf(m.group());
@@ -119,6 +126,9 @@ final class TitleReader {
         LocalDate best = null;
         int bestRank = Integer.MAX_VALUE;
         for (SourceLine line : lines.subList(0, Math.min(DATE_LINES, lines.size()))) {
+            if (line.text().length() > MAX_DATE_LINE_LENGTH) {
+                continue;
+            }
             Matcher m = dateLine.matcher(line.text());
             while (m.find()) {
                 int rank = vocabulary.publicationDateLabels().indexOf(m.group("label"));
