@@ -61,13 +61,18 @@ final class SectionFinder {
             return Optional.empty();
         }
         String text = line.text().strip();
-        if (text.isEmpty() || text.length() > MAX_HEADING_LENGTH) {
+        // every section label is Chinese: a line without a Han character is passed over before it is keyed
+        if (text.isEmpty() || text.length() > MAX_HEADING_LENGTH || !hasHan(text)) {
             return Optional.empty();
         }
         String key = LabelKey.of(text);
         key = HEADING_NUMBER.matcher(key).replaceFirst("");
         key = Trim.trailing(key, ".。:");
         return Optional.ofNullable(sectionByKey.get(key));
+    }
+
+    private static boolean hasHan(String text) {
+        return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     }
 
     Sections find(List<SourceLine> lines, Deadline deadline) {

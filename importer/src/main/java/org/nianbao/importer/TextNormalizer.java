@@ -39,11 +39,14 @@ final class TextNormalizer {
         StringBuilder all = new StringBuilder();
         for (SourceLine line : lines) {
             deadline.check();
-            Matcher m = PINYIN_ANNOTATION.matcher(line.text());
-            while (m.find()) {
-                annotations++;
+            SourceLine without = line;
+            if (mayHaveAnnotation(line)) {
+                Matcher m = PINYIN_ANNOTATION.matcher(line.text());
+                while (m.find()) {
+                    annotations++;
+                }
+                without = map(line, TextNormalizer::stripPinyin);
             }
-            SourceLine without = map(line, TextNormalizer::stripPinyin);
             stripped.add(without);
             all.append(without.text()).append('\n');
         }
@@ -69,6 +72,18 @@ final class TextNormalizer {
             lines.add(SourceLine.text(i + 1, parts[i]));
         }
         return lines;
+    }
+
+    /** Only a line with an opening parenthesis can hold an annotation; most lines are passed over at once. */
+    private static boolean mayHaveAnnotation(SourceLine line) {
+        if (hasParenthesis(line.text())) {
+            return true;
+        }
+        return line.cells() != null && line.cells().stream().anyMatch(c -> hasParenthesis(c.text()));
+    }
+
+    private static boolean hasParenthesis(String text) {
+        return text.indexOf('(') >= 0 || text.indexOf('（') >= 0;
     }
 
     private static SourceLine map(SourceLine line, UnaryOperator<String> f) {
