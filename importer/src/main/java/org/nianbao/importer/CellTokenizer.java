@@ -57,9 +57,9 @@ final class CellTokenizer {
     }
 
     private static ImportLimitException tooMany(ImportLimits.Limit limit, List<SourceLine> region, String what, int max) {
-        return new ImportLimitException(limit, ("The table area from line %d on has more than %,d %s; at most %,d are "
-                + "read. A report table has far fewer: send the report alone, or split the document.").formatted(
-                region.get(0).number(), max, what, max));
+        return new ImportLimitException(limit, "The table area from line %d on has more than %,d %s; at most %,d are "
+                + "read. A report table has far fewer: send the report alone, or split the document.",
+                region.get(0).number(), max, what, max);
     }
 
     private CellRow htmlRow(SourceLine line) {
@@ -73,9 +73,9 @@ final class CellTokenizer {
     private CellRow tabRow(SourceLine line, ImportLimits limits) {
         String[] texts = line.text().split("\t", -1);
         if (texts.length > limits.maxColumns()) {
-            throw new ImportLimitException(ImportLimits.Limit.COLUMNS, ("Line %d has %,d tab-separated cells; at most %,d "
-                    + "are read in a row. A report table has far fewer columns: check that the text is the report.")
-                    .formatted(line.number(), texts.length, limits.maxColumns()));
+            throw new ImportLimitException(ImportLimits.Limit.COLUMNS, "Line %d has %,d tab-separated cells; at most %,d "
+                    + "are read in a row. A report table has far fewer columns: check that the text is the report.",
+                    line.number(), texts.length, limits.maxColumns());
         }
         List<CellText> cells = new ArrayList<>();
         for (String text : texts) {

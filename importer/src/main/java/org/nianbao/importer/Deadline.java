@@ -25,9 +25,9 @@ final class Deadline {
 
     void check() {
         if (System.nanoTime() - startNanos > budgetNanos) {
-            throw new ImportLimitException(ImportLimits.Limit.TIME, ("The document took too long to read: the import "
+            throw new ImportLimitException(ImportLimits.Limit.TIME, "The document took too long to read: the import "
                     + "stopped after %s. Try again later; if it happens again, send the report's tables alone or split "
-                    + "the document.").formatted(describe(budget)));
+                    + "the document.", describe(budget));
         }
     }
 

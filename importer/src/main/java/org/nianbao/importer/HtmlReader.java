@@ -39,9 +39,9 @@ final class HtmlReader {
         // counted first: each table is searched for tables nested in it, a search that can cost the page's size
         int tables = document.getElementsByTag("table").size();
         if (tables > limits.maxTables()) {
-            throw new ImportLimitException(ImportLimits.Limit.TABLES, ("The page has %,d tables; at most %,d are read. "
-                    + "A report page has a few: send the report's own page, or split the document.").formatted(
-                    tables, limits.maxTables()));
+            throw new ImportLimitException(ImportLimits.Limit.TABLES, "The page has %,d tables; at most %,d are read. "
+                    + "A report page has a few: send the report's own page, or split the document.",
+                    tables, limits.maxTables());
         }
         Lines lines = new Lines();
         String title = document.title();

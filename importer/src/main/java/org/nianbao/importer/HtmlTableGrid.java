@@ -47,9 +47,9 @@ final class HtmlTableGrid {
     static HtmlTableGrid of(Element table, int number, ImportLimits limits, Deadline deadline) {
         List<Element> trs = rowsOf(table);
         if (trs.size() > limits.maxRowsPerTable()) {
-            throw new ImportLimitException(ImportLimits.Limit.ROWS_PER_TABLE, ("Table %d of the page has %,d rows; at "
+            throw new ImportLimitException(ImportLimits.Limit.ROWS_PER_TABLE, "Table %d of the page has %,d rows; at "
                     + "most %,d are read. A report table has far fewer: send the report's own page, or split the "
-                    + "document.").formatted(number, trs.size(), limits.maxRowsPerTable()));
+                    + "document.", number, trs.size(), limits.maxRowsPerTable());
         }
         HtmlTableGrid grid = new HtmlTableGrid(limits, deadline, number, trs.size());
         for (Element tr : trs) {
@@ -98,21 +98,21 @@ final class HtmlTableGrid {
 
     private void check(int row, int column, int rowspan, int colspan) {
         if ((long) column + colspan > limits.maxColumns()) {
-            throw new ImportLimitException(ImportLimits.Limit.COLUMNS, ("Row %d of table %d of the page reaches past "
+            throw new ImportLimitException(ImportLimits.Limit.COLUMNS, "Row %d of table %d of the page reaches past "
                     + "grid column %,d; at most %,d columns are read. A report table has far fewer: check the "
-                    + "colspan attributes of that row.").formatted(row + 1, table, limits.maxColumns(),
-                    limits.maxColumns()));
+                    + "colspan attributes of that row.", row + 1, table, limits.maxColumns(),
+                    limits.maxColumns());
         }
         if ((long) rowspan * colspan > limits.maxSpanCells()) {
-            throw new ImportLimitException(ImportLimits.Limit.SPAN_CELLS, ("A cell in row %d of table %d of the page "
+            throw new ImportLimitException(ImportLimits.Limit.SPAN_CELLS, "A cell in row %d of table %d of the page "
                     + "spans %,d rows × %,d columns (%,d grid cells); one cell may cover at most %,d. Check its rowspan "
-                    + "and colspan attributes.").formatted(row + 1, table, rowspan, colspan, (long) rowspan * colspan,
-                    limits.maxSpanCells()));
+                    + "and colspan attributes.", row + 1, table, rowspan, colspan, (long) rowspan * colspan,
+                    limits.maxSpanCells());
         }
         if (++cells > limits.maxCellsPerTable()) {
-            throw new ImportLimitException(ImportLimits.Limit.CELLS_PER_TABLE, ("Table %d of the page has more than "
+            throw new ImportLimitException(ImportLimits.Limit.CELLS_PER_TABLE, "Table %d of the page has more than "
                     + "%,d cells; at most %,d are read. A report table has far fewer: send the report's own page, or "
-                    + "split the document.").formatted(table, limits.maxCellsPerTable(), limits.maxCellsPerTable()));
+                    + "split the document.", table, limits.maxCellsPerTable(), limits.maxCellsPerTable());
         }
     }
 

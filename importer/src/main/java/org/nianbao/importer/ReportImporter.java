@@ -89,9 +89,9 @@ public final class ReportImporter {
     private void checkSize(String input, String what) {
         long bytes = utf8Length(input);
         if (bytes > limits.maxBytes()) {
-            throw new ImportLimitException(ImportLimits.Limit.BYTES, ("The %s has %,d bytes; at most %,d are read. A "
-                    + "report is far smaller: send the report alone (its text or its own page), or split the document.")
-                    .formatted(what, bytes, limits.maxBytes()));
+            throw new ImportLimitException(ImportLimits.Limit.BYTES, "The %s has %,d bytes; at most %,d are read. A "
+                    + "report is far smaller: send the report alone (its text or its own page), or split the document.",
+                    what, bytes, limits.maxBytes());
         }
     }
 
