@@ -11,6 +11,7 @@ import org.jsoup.select.NodeTraversor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a report page into lines: each block (paragraph, heading, list item, line break) becomes a line of text and
@@ -22,6 +23,7 @@ final class HtmlReader {
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
             "section", "article", "header", "footer", "blockquote", "pre", "dt", "dd", "dl", "tr", "td", "th",
             "table", "tbody", "thead", "tfoot", "caption", "center", "hr", "main", "nav", "aside", "form", "address");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\n\\r\\f]+");
     private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "iframe", "select",
             "option", "button", "input", "textarea", "svg", "head");
 
@@ -64,7 +66,7 @@ final class HtmlReader {
         }
 
         void breakLine() {
-            String text = current.toString().replaceAll("[ \\t\\n\\r\\f]+", " ").strip();
+            String text = SPACES.matcher(current).replaceAll(" ").strip();
             current.setLength(0);
             if (!text.isEmpty()) {
                 add(text);

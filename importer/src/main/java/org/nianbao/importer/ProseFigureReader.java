@@ -1,7 +1,6 @@
 package org.nianbao.importer;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +21,7 @@ final class ProseFigureReader {
     /** A phrase ends at punctuation. */
     private static final Pattern PHRASE_BREAK = Pattern.compile("[，,。；;：:、！？!?（）()《》“”\"【】\\[\\]]");
     private static final int MAX_LABEL = 16;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final List<String> topics;
     private final Pattern figure;
@@ -88,7 +88,7 @@ final class ProseFigureReader {
 
     /** What the phrase counts: a known topic it mentions, else its last words; null if it names nothing. */
     private String label(String phrase) {
-        String compact = phrase.replaceAll("\\s+", "");
+        String compact = SPACES.matcher(phrase).replaceAll("");
         for (String topic : topics) {
             if (compact.contains(topic)) {
                 return topic;

@@ -35,6 +35,7 @@ final class TitleReader {
             "^(?<year>(?:19|20)\\d{2})\\s*年\\s*度?\\s*(?<rest>(?:政府)?信息公开.*报告)\\s*[。.]?$");
     /** 统计期限自2023年1月1日至2023年12月31日, when the title has no year. */
     private static final Pattern PERIOD = Pattern.compile("(?:19|20)\\d{2}(?=年1月1日(?:起)?至)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern LEADING_WORDS = Pattern.compile("^(?:关于|对)");
     private static final Pattern AGENCY_SHAPE = Pattern.compile("^[\\p{IsHan}（）()·]{2,40}$");
 
@@ -106,14 +107,17 @@ final class TitleReader {
 
     /** The agency part of a title, or null when it does not look like an agency's name. */
     private static String agencyName(String raw) {
-        String name = LEADING_WORDS.matcher(raw.replaceAll("\\s+", "")).replaceFirst("");
+        String name = LEADING_WORDS.matcher(SPACES.matcher(raw).replaceAll("")).replaceFirst("");
         return AGENCY_SHAPE.matcher(name).matches() ? name : null;
     }
 
     private static Integer yearFromPeriod(List<SourceLine> lines, Deadline deadline) {
         for (SourceLine line : lines) {
             deadline.check();
-            Matcher m = PERIOD.matcher(line.text().replaceAll("\\s+", ""));
+            if (line.text().indexOf('月') < 0) {
+                continue; // no period in it: most lines are passed over without a copy
+            }
+            Matcher m = PERIOD.matcher(SPACES.matcher(line.text()).replaceAll(""));
             if (m.find()) {
                 return Integer.valueOf(m.group());
             }

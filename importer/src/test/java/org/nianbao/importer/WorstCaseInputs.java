@@ -13,6 +13,8 @@ public enum WorstCaseInputs {
     TABLE_LINES(false, "行政许可\t" + "1\t".repeat(50) + "\n"),
     /** A number on each line, none under a row label: each is an unplaced number. */
     DIGITS(false, "7\n"),
+    /** One line of digits and spaces: a cell of a million digits once it is compacted. */
+    DIGIT_RUN(false, "1234567890 "),
     /** Sentences full of figures under 一、总体情况: prose figures, and a text section. */
     PROSE(false, "本年度主动公开政府信息1106条，办理依申请公开事项19件，接受行政复议11起。\n"),
     /**
