@@ -45,7 +45,7 @@ final class HtmlReader {
                     + "A report page has a few: send the report's own page, or split the document.",
                     tables, limits.maxTables());
         }
-        Lines lines = new Lines();
+        Lines lines = new Lines(limits.maxLines());
         String title = document.title();
         if (!title.isBlank()) {
             lines.add(title);
@@ -59,7 +59,12 @@ final class HtmlReader {
     private static final class Lines {
         final List<SourceLine> lines = new ArrayList<>();
         final StringBuilder current = new StringBuilder();
+        final int maxLines;
         int tables;
+
+        Lines(int maxLines) {
+            this.maxLines = maxLines;
+        }
 
         void text(String text) {
             current.append(text);
@@ -74,11 +79,21 @@ final class HtmlReader {
         }
 
         void add(String text) {
+            checkRoom();
             lines.add(SourceLine.text(lines.size() + 1, text));
         }
 
         void addRow(String text, List<SourceLine.GridCell> cells, int table) {
+            checkRoom();
             lines.add(new SourceLine(lines.size() + 1, text, cells, table));
+        }
+
+        private void checkRoom() {
+            if (lines.size() == maxLines) {
+                throw new ImportLimitException(ImportLimits.Limit.LINES, "The page makes more than %,d lines of text "
+                        + "and table rows; at most %,d are read. A report page has far fewer: send the report's own "
+                        + "page, or split the document.", maxLines, maxLines);
+            }
         }
     }
 

@@ -65,6 +65,7 @@ public final class ReportImporter {
         checkSize(text, "text");
         Deadline deadline = Deadline.after(limits.timeout());
         String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        checkLines(withoutBom);
         return read(TextNormalizer.splitLines(withoutBom), deadline);
     }
 
@@ -92,6 +93,21 @@ public final class ReportImporter {
             throw new ImportLimitException(ImportLimits.Limit.BYTES, "The %s has %,d bytes; at most %,d are read. A "
                     + "report is far smaller: send the report alone (its text or its own page), or split the document.",
                     what, bytes, limits.maxBytes());
+        }
+    }
+
+    /** Counted before the text is split: a line becomes an object, and this bounds their number. */
+    private void checkLines(String text) {
+        int lines = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                lines++;
+            }
+        }
+        if (lines > limits.maxLines()) {
+            throw new ImportLimitException(ImportLimits.Limit.LINES, "The text has %,d lines; at most %,d are read. A "
+                    + "report has far fewer: send the report alone, or split the document.", lines, limits.maxLines());
         }
     }
 

@@ -14,7 +14,7 @@ class ImportLimitsTest {
 
     private static final String TITLE = "盐池县教育体育局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n";
     private static final ReportImporter SMALL = new ReportImporter(TemplateCatalog.standard(),
-            new ImportLimits(2_000, 2, 5, 10, 40, 20, 3, Duration.ofMinutes(10)));
+            new ImportLimits(2_000, 80, 2, 5, 10, 40, 20, 3, Duration.ofMinutes(10)));
 
     @Test
     void anInputOverTheSizeIsRefusedBeforeItIsRead() {
@@ -26,7 +26,7 @@ class ImportLimitsTest {
     }
 
     @Test
-    void tablesRowsColumnsCellsAndSpansBeyondTheLimitsAreRefused() {
+    void tablesRowsColumnsCellsSpansAndLinesBeyondTheLimitsAreRefused() {
         assertLimit(SMALL, "<table><tr><td>行政许可</td></tr></table>".repeat(3), true, ImportLimits.Limit.TABLES,
                 "The page has 3 tables; at most 2");
         assertLimit(SMALL, "<table>" + "<tr><td>行政许可</td></tr>".repeat(6) + "</table>", true,
@@ -42,6 +42,9 @@ class ImportLimitsTest {
                 "Line 3 has 12 tab-separated cells; at most 10");
         assertLimit(SMALL, TITLE + "行政许可\n1\n".repeat(21), false, ImportLimits.Limit.CELLS_PER_TABLE,
                 "more than 40 cells");
+        assertLimit(SMALL, TITLE + "\n".repeat(80), false, ImportLimits.Limit.LINES,
+                "The text has 83 lines; at most 80");
+        assertLimit(SMALL, "<p>盐池县</p>".repeat(81), true, ImportLimits.Limit.LINES, "more than 80 lines");
     }
 
     @Test
@@ -61,7 +64,7 @@ class ImportLimitsTest {
 
     @Test
     void anImportPastItsTimeoutStopsItselfAndSaysWhatToDo() {
-        ReportImporter hurried = new ReportImporter(TemplateCatalog.standard(), new ImportLimits(10_000_000, 100, 1_000,
+        ReportImporter hurried = new ReportImporter(TemplateCatalog.standard(), new ImportLimits(10_000_000, 20_000, 100, 1_000,
                 100, 10_000, 1_000, 200, Duration.ofNanos(1)));
         assertThatThrownBy(() -> hurried.importText(TITLE + "本年度主动公开政府信息1106条。\n".repeat(1_000)))
                 .asInstanceOf(type(ImportLimitException.class))

@@ -67,7 +67,7 @@ public enum WorstCaseInputs {
 
     /** Limits no generated input meets (but the grid's width), so that the whole input is read. */
     public static ImportLimits unlimited() {
-        return new ImportLimits(Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, 100, Integer.MAX_VALUE,
+        return new ImportLimits(Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, 100, Integer.MAX_VALUE,
                 Integer.MAX_VALUE, 200, Duration.ofMinutes(10));
     }
 }

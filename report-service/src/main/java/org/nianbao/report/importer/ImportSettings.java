@@ -13,6 +13,10 @@ public interface ImportSettings {
     @WithDefault("1048576")
     long maxBytes();
 
+    /** Lines of a text, or lines of a page's blocks and table rows. */
+    @WithDefault("20000")
+    int maxLines();
+
     @WithDefault("100")
     int maxTables();
 
@@ -37,7 +41,7 @@ public interface ImportSettings {
     Duration timeout();
 
     default ImportLimits limits() {
-        return new ImportLimits(maxBytes(), maxTables(), maxRowsPerTable(), maxColumns(), maxCellsPerTable(),
+        return new ImportLimits(maxBytes(), maxLines(), maxTables(), maxRowsPerTable(), maxColumns(), maxCellsPerTable(),
                 maxSpanCells(), maxListed(), timeout());
     }
 }
