@@ -22,7 +22,7 @@ import java.util.Set;
  * {@link Diagnostics#unplaced()}, and figures from sentences are listed apart and never enter the tables.
  * <p>
  * The work of an import is bounded by {@link ImportLimits}: it is proportional to the input, which may be at most
- * {@code maxBytes}; tables beyond the limits stop the import with an {@link ImportLimitException}, and so does the
+ * {@code maxBytes} and {@code maxLines}; tables beyond the limits stop the import with an {@link ImportLimitException}, and so does the
  * timeout, checked in the loops over lines, rows and cells. The diagnostics list at most {@code maxListed} entries of
  * each kind and count the rest.
  * Thread-safe: an instance can serve concurrent imports.
@@ -81,10 +81,6 @@ public final class ReportImporter {
             throw new ImportException("The HTML page has no text: there is nothing to import.");
         }
         return read(lines, deadline);
-    }
-
-    public ImportLimits limits() {
-        return limits;
     }
 
     private void checkSize(String input, String what) {
