@@ -19,22 +19,47 @@ final class CellTokenizer {
         this.numberPattern = CellText.numberPattern(vocabulary);
     }
 
-    List<CellRow> tokenize(List<SourceLine> region) {
+    /**
+     * The cells of one table area. Stops with an {@link ImportLimitException} when the area has more tab-separated
+     * rows, cells in a row or cells in all than the limits allow: each is read before it is counted, so the work
+     * before the stop is bounded by the limit.
+     */
+    List<CellRow> tokenize(List<SourceLine> region, ImportLimits limits, Deadline deadline) {
         LayoutDetector.RegionLayout layout = layoutDetector.detect(region);
         List<CellRow> rows = new ArrayList<>();
+        int tabRows = 0;
+        int cells = 0;
         for (SourceLine line : region) {
+            deadline.check();
+            CellRow row;
             if (line.htmlRow()) {
-                rows.add(htmlRow(line));
+                row = htmlRow(line);
             } else if (LayoutDetector.isTabRow(line)) {
-                rows.add(tabRow(line));
+                if (++tabRows > limits.maxRowsPerTable()) {
+                    throw tooMany(ImportLimits.Limit.ROWS_PER_TABLE, region, "tab-separated rows",
+                            limits.maxRowsPerTable());
+                }
+                row = tabRow(line, limits);
             } else {
                 CellText cell = lineCell(line, layout);
-                if (cell != null) {
-                    rows.add(new CellRow(line.number(), List.of(cell), false, layout.lineLayout(), 0));
-                }
+                row = cell == null ? null : new CellRow(line.number(), List.of(cell), false, layout.lineLayout(), 0);
             }
+            if (row == null) {
+                continue;
+            }
+            cells += row.cells().size();
+            if (cells > limits.maxCellsPerTable()) {
+                throw tooMany(ImportLimits.Limit.CELLS_PER_TABLE, region, "cells", limits.maxCellsPerTable());
+            }
+            rows.add(row);
         }
         return rows;
+    }
+
+    private static ImportLimitException tooMany(ImportLimits.Limit limit, List<SourceLine> region, String what, int max) {
+        return new ImportLimitException(limit, "The table area from line %d on has more than %,d %s; at most %,d are "
+                + "read. A report table has far fewer: send the report alone, or split the document.",
+                region.get(0).number(), max, what, max);
     }
 
     private CellRow htmlRow(SourceLine line) {
@@ -45,9 +70,15 @@ final class CellTokenizer {
         return new CellRow(line.number(), cells, true, TableLayout.HTML_TABLE, line.table());
     }
 
-    private CellRow tabRow(SourceLine line) {
+    private CellRow tabRow(SourceLine line, ImportLimits limits) {
+        String[] texts = line.text().split("\t", -1);
+        if (texts.length > limits.maxColumns()) {
+            throw new ImportLimitException(ImportLimits.Limit.COLUMNS, "Line %d has %,d tab-separated cells; at most %,d "
+                    + "are read in a row. A report table has far fewer columns: check that the text is the report.",
+                    line.number(), texts.length, limits.maxColumns());
+        }
         List<CellText> cells = new ArrayList<>();
-        for (String text : line.text().split("\t", -1)) {
+        for (String text : texts) {
             cells.add(classify(text, line.number(), -1, -1, TableLayout.TAB_SEPARATED));
         }
         return new CellRow(line.number(), cells, true, TableLayout.TAB_SEPARATED, 0);

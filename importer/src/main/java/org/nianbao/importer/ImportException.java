@@ -5,7 +5,7 @@ package org.nianbao.importer;
  * report (no 年度报告 title, no section headings and no report tables). The message is meant for the person who sent
  * the file; the service answers 422 with it and stores nothing.
  */
-public final class ImportException extends RuntimeException {
+public class ImportException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

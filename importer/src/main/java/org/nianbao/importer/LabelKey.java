@@ -11,9 +11,8 @@ import java.util.regex.Pattern;
 final class LabelKey {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\u200B\\uFEFF]+");
-    private static final Pattern QUOTES = Pattern.compile("[\"'“”‘’「」『』〝〞]");
-    private static final Pattern EDGE_PIPES = Pattern.compile("^\\|+|\\|+$");
-    private static final Pattern TRAILING_COLON = Pattern.compile("[:：]+$");
+    private static final String QUOTE_CHARACTERS = "\"'“”‘’「」『』〝〞";
+    private static final Pattern QUOTES = Pattern.compile("[" + QUOTE_CHARACTERS + "]");
     private static final Pattern ARABIC_ITEM = Pattern.compile("^(\\d{1,2})[、.]");
     private static final Pattern HAN_NUMERAL_ITEM = Pattern.compile("^([一二三四五六七八九十]{1,3})[、.]");
     private static final Pattern LEADING_NUMBERING =
@@ -28,13 +27,20 @@ final class LabelKey {
         if (text == null) {
             return "";
         }
+        // every cell and short line is keyed: each pattern runs only where its characters occur
         String key = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        key = SPACES.matcher(key).replaceAll("");
-        key = QUOTES.matcher(key).replaceAll("");
-        key = EDGE_PIPES.matcher(key).replaceAll("");
-        key = TRAILING_COLON.matcher(key).replaceAll("");
-        key = ARABIC_ITEM.matcher(key).replaceFirst("$1.");
-        key = HAN_NUMERAL_ITEM.matcher(key).replaceFirst("$1、");
+        if (key.chars().anyMatch(c -> Trim.isAnySpace((char) c) || c == '\u200B' || c == '\uFEFF')) {
+            key = SPACES.matcher(key).replaceAll("");
+        }
+        if (key.chars().anyMatch(c -> QUOTE_CHARACTERS.indexOf(c) >= 0)) {
+            key = QUOTES.matcher(key).replaceAll("");
+        }
+        key = Trim.edges(key, "|");
+        key = Trim.trailing(key, ":：");
+        if (key.indexOf('、') >= 0 || key.indexOf('.') >= 0) {
+            key = ARABIC_ITEM.matcher(key).replaceFirst("$1.");
+            key = HAN_NUMERAL_ITEM.matcher(key).replaceFirst("$1、");
+        }
         return key;
     }
 

@@ -1,7 +1,6 @@
 package org.nianbao.importer;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -17,10 +16,12 @@ final class ProseFigureReader {
 
     /** Words that start or end the phrase before a number without saying what is counted. */
     private static final Pattern LEADING = Pattern.compile("^(?:(?:19|20)\\d{2}年度?|其中|共计|共|累计|全年|本年度|本年|今年|全局)+");
-    private static final Pattern TRAILING = Pattern.compile("(?:共计|共|累计|达到|达|为|约|超过|了|计)+$");
+    /** Words that end a phrase before its number; cut in a loop, longest first (an end-anchored regex is quadratic). */
+    private static final List<String> TRAILING = List.of("共计", "累计", "达到", "超过", "共", "达", "为", "约", "了", "计");
     /** A phrase ends at punctuation. */
     private static final Pattern PHRASE_BREAK = Pattern.compile("[，,。；;：:、！？!?（）()《》“”\"【】\\[\\]]");
     private static final int MAX_LABEL = 16;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final List<String> topics;
     private final Pattern figure;
@@ -30,13 +31,15 @@ final class ProseFigureReader {
                 .toList();
         String units = String.join("|", Vocabulary.longestFirst(vocabulary.proseUnits()).stream()
                 .map(Pattern::quote).toList());
-        this.figure = Pattern.compile("(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(" + units + ")");
+        // at most 18 digits: a longer run is no figure, and reading it as a number would cost the square of its length
+        this.figure = Pattern.compile("(?<![\\d.])(\\d{1,18}(?:\\.\\d{1,10})?)\\s*(" + units + ")");
     }
 
     /** Figures in the lines that are not part of a table. */
-    List<ProseFigure> read(List<SourceLine> lines, Set<Integer> tableLines) {
-        List<ProseFigure> figures = new ArrayList<>();
+    CappedList<ProseFigure> read(List<SourceLine> lines, Set<Integer> tableLines, int maxListed, Deadline deadline) {
+        CappedList<ProseFigure> figures = new CappedList<>(maxListed);
         for (SourceLine line : lines) {
+            deadline.check();
             if (line.htmlRow() || tableLines.contains(line.number()) || LayoutDetector.isTabRow(line)) {
                 continue;
             }
@@ -67,15 +70,31 @@ final class ProseFigureReader {
         return last;
     }
 
+    private static String withoutTrailingWords(String phrase) {
+        String words = phrase;
+        boolean cut = true;
+        while (cut) {
+            cut = false;
+            for (String trailing : TRAILING) {
+                if (words.endsWith(trailing)) {
+                    words = words.substring(0, words.length() - trailing.length());
+                    cut = true;
+                    break;
+                }
+            }
+        }
+        return words;
+    }
+
     /** What the phrase counts: a known topic it mentions, else its last words; null if it names nothing. */
     private String label(String phrase) {
-        String compact = phrase.replaceAll("\\s+", "");
+        String compact = SPACES.matcher(phrase).replaceAll("");
         for (String topic : topics) {
             if (compact.contains(topic)) {
                 return topic;
             }
         }
-        String words = TRAILING.matcher(LEADING.matcher(compact).replaceFirst("")).replaceFirst("");
+        String words = withoutTrailingWords(LEADING.matcher(compact).replaceFirst(""));
         if (words.length() > MAX_LABEL) {
             words = words.substring(words.length() - MAX_LABEL);
         }

@@ -20,10 +20,16 @@ import java.util.Set;
  * importer's vocabulary of real-world spellings; the template is detected from the table headers, not from the year.
  * It places only what is certain: a number it cannot put into a cell with certainty is listed in
  * {@link Diagnostics#unplaced()}, and figures from sentences are listed apart and never enter the tables.
+ * <p>
+ * The work of an import is bounded by {@link ImportLimits}: it is proportional to the input, which may be at most
+ * {@code maxBytes} and {@code maxLines}; tables beyond the limits stop the import with an {@link ImportLimitException}, and so does the
+ * timeout, checked in the loops over lines, rows and cells. The diagnostics list at most {@code maxListed} entries of
+ * each kind and count the rest.
  * Thread-safe: an instance can serve concurrent imports.
  */
 public final class ReportImporter {
 
+    private static final int MAX_EVIDENCE = 12;
     private static final List<String> REPORT_WORDS = List.of("年度报告", "工作报告", "年报");
 
     private final TemplateCatalog catalog;
@@ -34,9 +40,15 @@ public final class ReportImporter {
     private final CellTokenizer tokenizer;
     private final ProseFigureReader proseReader;
     private final TextNormalizer normalizer = new TextNormalizer();
+    private final ImportLimits limits;
 
     public ReportImporter(TemplateCatalog catalog) {
+        this(catalog, ImportLimits.defaults());
+    }
+
+    public ReportImporter(TemplateCatalog catalog, ImportLimits limits) {
         this.catalog = catalog;
+        this.limits = limits;
         this.vocabulary = Vocabulary.standard();
         this.detector = new TemplateDetector(catalog, vocabulary);
         this.sectionFinder = new SectionFinder(catalog, vocabulary);
@@ -50,8 +62,11 @@ public final class ReportImporter {
         if (text == null || text.isBlank()) {
             throw new ImportException("The text is empty: there is nothing to import.");
         }
+        checkSize(text, "text");
+        Deadline deadline = Deadline.after(limits.timeout());
         String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return read(TextNormalizer.splitLines(withoutBom));
+        checkLines(withoutBom);
+        return read(TextNormalizer.splitLines(withoutBom), deadline);
     }
 
     /** Imports a report page: the markup is stripped and each {@code <table>} read as a grid (rowspan, colspan). */
@@ -59,11 +74,55 @@ public final class ReportImporter {
         if (html == null || html.isBlank()) {
             throw new ImportException("The HTML is empty: there is nothing to import.");
         }
-        List<SourceLine> lines = new HtmlReader().read(html);
+        checkSize(html, "page");
+        Deadline deadline = Deadline.after(limits.timeout());
+        List<SourceLine> lines = new HtmlReader(limits, deadline).read(html);
         if (lines.stream().allMatch(l -> l.text().isBlank())) {
             throw new ImportException("The HTML page has no text: there is nothing to import.");
         }
-        return read(lines);
+        return read(lines, deadline);
+    }
+
+    private void checkSize(String input, String what) {
+        long bytes = utf8Length(input);
+        if (bytes > limits.maxBytes()) {
+            throw new ImportLimitException(ImportLimits.Limit.BYTES, "The %s has %,d bytes; at most %,d are read. A "
+                    + "report is far smaller: send the report alone (its text or its own page), or split the document.",
+                    what, bytes, limits.maxBytes());
+        }
+    }
+
+    /** Counted before the text is split: a line becomes an object, and this bounds their number. */
+    private void checkLines(String text) {
+        int lines = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                lines++;
+            }
+        }
+        if (lines > limits.maxLines()) {
+            throw new ImportLimitException(ImportLimits.Limit.LINES, "The text has %,d lines; at most %,d are read. A "
+                    + "report has far fewer: send the report alone, or split the document.", lines, limits.maxLines());
+        }
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** The rule warnings (R1–R4, and T1 for a template outside its years) the service will store with the import. */
@@ -76,27 +135,29 @@ public final class ReportImporter {
         return warnings;
     }
 
-    private ImportResult read(List<SourceLine> input) {
-        TextNormalizer.Normalized normalized = normalizer.normalize(input);
+    private ImportResult read(List<SourceLine> input, Deadline deadline) {
+        TextNormalizer.Normalized normalized = normalizer.normalize(input, deadline);
         List<SourceLine> lines = normalized.lines();
-        List<String> notes = new ArrayList<>(normalized.notes());
+        CappedList<String> notes = new CappedList<>(limits.maxListed());
+        notes.addAll(normalized.notes());
 
-        SectionFinder.Sections sections = sectionFinder.find(lines);
-        TitleReader.Title title = titleReader.read(lines);
+        SectionFinder.Sections sections = sectionFinder.find(lines, deadline);
+        TitleReader.Title title = titleReader.read(lines, deadline);
         notes.addAll(title.notes());
         notes.addAll(sections.notes());
 
         List<List<CellRow>> regions = new ArrayList<>();
         for (SectionFinder.Region region : sections.numericRegions()) {
-            regions.add(tokenizer.tokenize(lines.subList(region.from(), region.to())));
+            regions.add(tokenizer.tokenize(lines.subList(region.from(), region.to()), limits, deadline));
         }
         List<CellRow> allRows = regions.stream().flatMap(List::stream).toList();
 
         Template template = chooseTemplate(allRows, title.year(), sections, notes);
         TableAssembler.Result tables = template.tables().isEmpty() ? null
-                : new TableAssembler(detector.matcher(template), vocabulary).assemble(regions);
+                : new TableAssembler(detector.matcher(template), vocabulary, limits.maxListed(), deadline)
+                .assemble(regions);
         List<CellReading> cells = tables == null ? List.of() : tables.cells();
-        List<Unplaced> unplaced = tables == null ? List.of() : tables.unplaced();
+        CappedList<Unplaced> unplaced = tables == null ? new CappedList<>(0) : tables.unplaced();
         boolean anyTable = tables != null && tables.tables().values().stream().anyMatch(t -> t.rowsRecognised > 0);
 
         if (!anyTable && title.year() == null && sections.headings().isEmpty() && !mentionsReport(lines)) {
@@ -111,23 +172,27 @@ public final class ReportImporter {
         noteHybrid(template, anyTable, title.year(), notes);
 
         Set<Integer> tableLines = tables == null ? Set.of() : tables.tableLines();
-        List<ProseFigure> figures = proseReader.read(lines, tableLines);
+        CappedList<ProseFigure> figures = proseReader.read(lines, tableLines, limits.maxListed(), deadline);
         if (!figures.isEmpty() && !anyTable) {
             notes.add("%d figure(s) read from the text are listed as prose figures; they are not table cells"
-                    .formatted(figures.size()));
+                    .formatted(figures.total()));
         }
-        Diagnostics diagnostics = new Diagnostics(findings(tables), cells, unplaced, figures, notes);
+        Diagnostics diagnostics = new Diagnostics(findings(tables), cells, unplaced.items(), figures.items(),
+                notes.items(), new Diagnostics.LeftOut(unplaced.leftOut(), figures.leftOut(), notes.leftOut()));
         return new ImportResult(SubmissionBuilder.build(template, title.publishedOn(), sections.texts(), cells),
                 template.id(), title.agency(), title.year(), diagnostics);
     }
 
     /** By the table headers; without telling headers, by the report year. */
     private Template chooseTemplate(List<CellRow> rows, Integer year, SectionFinder.Sections sections,
-                                    List<String> notes) {
+                                    CappedList<String> notes) {
         Optional<TemplateDetector.Detection> detection = detector.fromTables(rows, year);
         if (detection.isPresent()) {
-            notes.add("template %s detected from the table headers: %s".formatted(detection.get().template().id(),
-                    String.join(", ", detection.get().evidence())));
+            List<String> evidence = detection.get().evidence();
+            // the evidence is every spelling of a telling label: listed up to a few, so a note stays a line
+            notes.add("template %s detected from the table headers: %s%s".formatted(detection.get().template().id(),
+                    String.join(", ", evidence.subList(0, Math.min(evidence.size(), MAX_EVIDENCE))),
+                    evidence.size() > MAX_EVIDENCE ? " and %d more".formatted(evidence.size() - MAX_EVIDENCE) : ""));
             return detection.get().template();
         }
         if (detector.anyRowLabel(rows)) {
@@ -155,7 +220,7 @@ public final class ReportImporter {
     }
 
     private void noteTextOnly(Template template, boolean anyTable, Integer year, SectionFinder.Sections sections,
-                              List<String> notes) {
+                              CappedList<String> notes) {
         if (anyTable) {
             return;
         }
@@ -170,7 +235,7 @@ public final class ReportImporter {
         }
     }
 
-    private static void noteHybrid(Template template, boolean anyTable, Integer year, List<String> notes) {
+    private static void noteHybrid(Template template, boolean anyTable, Integer year, CappedList<String> notes) {
         if (anyTable && year != null && !template.intendedFor(year)) {
             notes.add("template hybrid: %s tables in a %d report (%s is meant for report years %s)".formatted(
                     template.id(), year, template.id(), template.years().describe()));

@@ -61,19 +61,25 @@ final class SectionFinder {
             return Optional.empty();
         }
         String text = line.text().strip();
-        if (text.isEmpty() || text.length() > MAX_HEADING_LENGTH) {
+        // every section label is Chinese: a line without a Han character is passed over before it is keyed
+        if (text.isEmpty() || text.length() > MAX_HEADING_LENGTH || !hasHan(text)) {
             return Optional.empty();
         }
         String key = LabelKey.of(text);
         key = HEADING_NUMBER.matcher(key).replaceFirst("");
-        key = key.replaceAll("[.。:]+$", "");
+        key = Trim.trailing(key, ".。:");
         return Optional.ofNullable(sectionByKey.get(key));
     }
 
-    Sections find(List<SourceLine> lines) {
+    private static boolean hasHan(String text) {
+        return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
+    Sections find(List<SourceLine> lines, Deadline deadline) {
         Map<String, Integer> headings = new LinkedHashMap<>();
         List<Integer> headingIndexes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
+            deadline.check();
             int index = i;
             headingOf(lines.get(i)).ifPresent(section -> {
                 if (headings.putIfAbsent(section, index) == null) {
@@ -114,7 +120,7 @@ final class SectionFinder {
             if (line.htmlRow()) {
                 continue;
             }
-            String content = line.text().replaceAll("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$", "");
+            String content = Trim.spaces(line.text());
             if (!content.isEmpty()) {
                 if (!text.isEmpty()) {
                     text.append('\n');

@@ -50,7 +50,7 @@ final class TableAssembler {
         }
     }
 
-    record Result(List<CellReading> cells, List<Unplaced> unplaced, List<String> notes,
+    record Result(List<CellReading> cells, CappedList<Unplaced> unplaced, CappedList<String> notes,
                   Map<String, TableStats> tables, Set<Integer> tableLines) {
     }
 
@@ -73,22 +73,30 @@ final class TableAssembler {
     private final List<CellText> labels = new ArrayList<>();
     private final List<CellText> values = new ArrayList<>();
     /** Header cells of the HTML table rows above the current data rows (with their grid columns). */
-    private final List<CellText> headerCells = new ArrayList<>();
+    private final HeaderCells headerCells;
     private boolean lastRowHadValues;
     private int currentTable;
 
     private final Map<String, CellReading> placed = new LinkedHashMap<>();
-    private final List<Unplaced> unplaced = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    private final CappedList<Unplaced> unplaced;
+    private final CappedList<String> notes;
+    private final Deadline deadline;
     private final Map<String, TableStats> tables = new LinkedHashMap<>();
     private final Set<Integer> tableLines = new TreeSet<>();
     private final Set<String> rowsWithValues = new LinkedHashSet<>();
     private final Map<String, LabelMatcher.RowRef> rowsSeen = new LinkedHashMap<>();
     private final Set<String> unitNotes = new LinkedHashSet<>();
+    private int unitNotesLeftOut;
+    private final int maxListed;
 
-    TableAssembler(LabelMatcher matcher, Vocabulary vocabulary) {
+    TableAssembler(LabelMatcher matcher, Vocabulary vocabulary, int maxListed, Deadline deadline) {
         this.matcher = matcher;
         this.vocabulary = vocabulary;
+        this.headerCells = new HeaderCells(matcher);
+        this.unplaced = new CappedList<>(maxListed);
+        this.notes = new CappedList<>(maxListed);
+        this.maxListed = maxListed;
+        this.deadline = deadline;
         for (Table table : matcher.template().tables()) {
             tables.put(table.section(), new TableStats());
         }
@@ -97,6 +105,7 @@ final class TableAssembler {
     Result assemble(List<List<CellRow>> regions) {
         for (List<CellRow> region : regions) {
             for (CellRow row : region) {
+                deadline.check();
                 if (row.physical()) {
                     physicalRow(row);
                 } else {
@@ -109,6 +118,7 @@ final class TableAssembler {
         }
         noteRowsWithoutValues();
         notes.addAll(unitNotes);
+        notes.skipped(unitNotesLeftOut);
         return new Result(new ArrayList<>(placed.values()), unplaced, notes, tables, tableLines);
     }
 
@@ -243,7 +253,7 @@ final class TableAssembler {
             byHeader.forEach((value, slot) -> place(slot, value, runLabels));
             return;
         }
-        placeInOrder(slots, runValues, runLabels, "row " + label.text().strip().replaceAll("\\s*\\|$", ""));
+        placeInOrder(slots, runValues, runLabels, "row " + Trim.shown(label.text()));
     }
 
     /**
@@ -388,12 +398,9 @@ final class TableAssembler {
         Set<Slot> taken = new LinkedHashSet<>();
         boolean sideBySide = slots.stream().map(Slot::row).distinct().count() > 1;
         for (CellText value : runValues) {
-            List<CellText> above = headerCells.stream().filter(h -> h.colStart() <= value.colStart()
-                    && value.colStart() < h.colEnd()).toList();
-            List<Slot> candidates = slots.stream().filter(slot -> above.stream().anyMatch(h ->
-                    matcher.column(slot.row(), h.key()).map(slot.column()::equals).orElse(false)
-                            && (!sideBySide || above.stream().anyMatch(r ->
-                            matcher.row(r.key()).map(slot.row()::equals).orElse(false))))).toList();
+            HeaderCells.Above above = headerCells.above(value.colStart());
+            List<Slot> candidates = slots.stream().filter(slot -> above.namesColumn(slot.row(), slot.column())
+                    && (!sideBySide || above.namesRow(slot.row()))).toList();
             if (candidates.size() == 1 && taken.add(candidates.get(0))) {
                 assigned.put(value, candidates.get(0));
             } else if (value.kind() == CellText.Kind.NUMBER) {
@@ -417,7 +424,7 @@ final class TableAssembler {
         String reason = last == null
                 ? "a number with no row label before it"
                 : "a number after '%s', which is no row label of %s".formatted(
-                        last.text().strip().replaceAll("\\s*\\|$", ""), matcher.template().id());
+                        Trim.shown(last.text()), matcher.template().id());
         for (CellText number : numbers) {
             unplaced.add(new Unplaced(number.text().strip(), number.line(), reason));
         }
@@ -477,7 +484,7 @@ final class TableAssembler {
         String unit = value.unit() != null ? value.unit() : unitFromHeaders(runLabels);
         if (unit == null) {
             if (number.signum() != 0) {
-                unitNotes.add("%s: no unit printed for %s at line %d; taken as %s, the catalog's unit".formatted(
+                unitNote("%s: no unit printed for %s at line %d; taken as %s, the catalog's unit".formatted(
                         code, number.toPlainString(), value.line(), column.unit()));
             }
             return clean(number);
@@ -489,24 +496,31 @@ final class TableAssembler {
                     + ", the catalog's unit of " + code);
         }
         BigDecimal converted = clean(number.multiply(factor).divide(target, MathContext.DECIMAL128));
-        unitNotes.add(unit.equals(column.unit())
+        unitNote(unit.equals(column.unit())
                 ? "%s: unit %s seen at line %d".formatted(code, unit, value.line())
                 : "%s: unit %s seen at line %d; %s %s = %s %s".formatted(code, unit, value.line(),
                 number.toPlainString(), unit, converted.toPlainString(), column.unit()));
         return converted;
     }
 
+    /** The unit a label of the run names, else the one the headers above name. */
     private String unitFromHeaders(List<CellText> runLabels) {
-        List<CellText> candidates = new ArrayList<>(headerCells);
-        candidates.addAll(runLabels);
-        String unit = null;
-        for (CellText label : candidates) {
-            String found = LabelKey.unitRemark(label.key());
+        for (int i = runLabels.size() - 1; i >= 0; i--) {
+            String found = LabelKey.unitRemark(runLabels.get(i).key());
             if (found != null) {
-                unit = found;
+                return found;
             }
         }
-        return unit;
+        return headerCells.unit();
+    }
+
+    /** Unit notes repeat per cell and line; past the listing limit they are only counted. */
+    private void unitNote(String note) {
+        if (unitNotes.size() < maxListed || unitNotes.contains(note)) {
+            unitNotes.add(note);
+        } else {
+            unitNotesLeftOut++;
+        }
     }
 
     private static BigDecimal whole(BigDecimal number) {

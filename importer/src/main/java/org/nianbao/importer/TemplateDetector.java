@@ -74,7 +74,7 @@ final class TemplateDetector {
             for (Template template : matchers.keySet()) {
                 if (markers.get(template).contains(key)
                         || (valueFollows && rowsHereHeadingsElsewhere.get(template).contains(key))) {
-                    evidence.get(template).add(cell.text().strip().replaceAll("\\s*\\|$", ""));
+                    evidence.get(template).add(Trim.shown(cell.text()));
                 }
             }
         }

@@ -32,17 +32,21 @@ final class TextNormalizer {
     record Normalized(List<SourceLine> lines, List<String> notes) {
     }
 
-    Normalized normalize(List<SourceLine> lines) {
+    Normalized normalize(List<SourceLine> lines, Deadline deadline) {
         List<String> notes = new ArrayList<>();
         int annotations = 0;
         List<SourceLine> stripped = new ArrayList<>(lines.size());
         StringBuilder all = new StringBuilder();
         for (SourceLine line : lines) {
-            Matcher m = PINYIN_ANNOTATION.matcher(line.text());
-            while (m.find()) {
-                annotations++;
+            deadline.check();
+            SourceLine without = line;
+            if (mayHaveAnnotation(line)) {
+                Matcher m = PINYIN_ANNOTATION.matcher(line.text());
+                while (m.find()) {
+                    annotations++;
+                }
+                without = map(line, TextNormalizer::stripPinyin);
             }
-            SourceLine without = map(line, TextNormalizer::stripPinyin);
             stripped.add(without);
             all.append(without.text()).append('\n');
         }
@@ -54,6 +58,7 @@ final class TextNormalizer {
         }
         List<SourceLine> converted = new ArrayList<>(stripped.size());
         for (SourceLine line : stripped) {
+            deadline.check();
             converted.add(map(line, TextNormalizer::toSimplified));
         }
         notes.add("traditional characters converted to simplified");
@@ -67,6 +72,18 @@ final class TextNormalizer {
             lines.add(SourceLine.text(i + 1, parts[i]));
         }
         return lines;
+    }
+
+    /** Only a line with an opening parenthesis can hold an annotation; most lines are passed over at once. */
+    private static boolean mayHaveAnnotation(SourceLine line) {
+        if (hasParenthesis(line.text())) {
+            return true;
+        }
+        return line.cells() != null && line.cells().stream().anyMatch(c -> hasParenthesis(c.text()));
+    }
+
+    private static boolean hasParenthesis(String text) {
+        return text.indexOf('(') >= 0 || text.indexOf('（') >= 0;
     }
 
     private static SourceLine map(SourceLine line, UnaryOperator<String> f) {

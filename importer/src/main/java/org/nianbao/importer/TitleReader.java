@@ -17,6 +17,12 @@ final class TitleReader {
     /** Titles are at the top; further down, a year-and-报告 phrase is usually a quotation. */
     private static final int TITLE_LINES = 40;
     private static final int DATE_LINES = 60;
+    /**
+     * Longer lines are no title or date line. The title patterns have two {@code .*} each: on a long line that repeats
+     * 信息公开 they would try every pair of positions.
+     */
+    private static final int MAX_TITLE_LENGTH = 200;
+    private static final int MAX_DATE_LINE_LENGTH = 1_000;
 
     /** 〈agency〉〈year〉年(度)…信息公开…报告 */
     private static final Pattern AGENCY_FIRST = Pattern.compile(
@@ -29,6 +35,7 @@ final class TitleReader {
             "^(?<year>(?:19|20)\\d{2})\\s*年\\s*度?\\s*(?<rest>(?:政府)?信息公开.*报告)\\s*[。.]?$");
     /** 统计期限自2023年1月1日至2023年12月31日, when the title has no year. */
     private static final Pattern PERIOD = Pattern.compile("(?:19|20)\\d{2}(?=年1月1日(?:起)?至)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern LEADING_WORDS = Pattern.compile("^(?:关于|对)");
     private static final Pattern AGENCY_SHAPE = Pattern.compile("^[\\p{IsHan}（）()·]{2,40}$");
 
@@ -45,12 +52,12 @@ final class TitleReader {
                 + "(?<m>\\d{1,2})\\s*[-/.月]\\s*(?<d>\\d{1,2})");
     }
 
-    Title read(List<SourceLine> lines) {
+    Title read(List<SourceLine> lines, Deadline deadline) {
         List<String> notes = new ArrayList<>();
         String agency = null;
         Integer year = null;
         for (SourceLine line : lines.subList(0, Math.min(TITLE_LINES, lines.size()))) {
-            if (line.htmlRow()) {
+            if (line.htmlRow() || line.text().length() > MAX_TITLE_LENGTH) {
                 continue;
             }
             String text = withoutLabelPrefix(line.text().strip());
@@ -63,7 +70,7 @@ final class TitleReader {
             break;
         }
         if (year == null) {
-            year = yearFromPeriod(lines);
+            year = yearFromPeriod(lines, deadline);
             if (year != null) {
                 notes.add("report year %d taken from the reporting period (no title with a year)".formatted(year));
             }
@@ -100,13 +107,17 @@ final class TitleReader {
 
     /** The agency part of a title, or null when it does not look like an agency's name. */
     private static String agencyName(String raw) {
-        String name = LEADING_WORDS.matcher(raw.replaceAll("\\s+", "")).replaceFirst("");
+        String name = LEADING_WORDS.matcher(SPACES.matcher(raw).replaceAll("")).replaceFirst("");
         return AGENCY_SHAPE.matcher(name).matches() ? name : null;
     }
 
-    private static Integer yearFromPeriod(List<SourceLine> lines) {
+    private static Integer yearFromPeriod(List<SourceLine> lines, Deadline deadline) {
         for (SourceLine line : lines) {
-            Matcher m = PERIOD.matcher(line.text().replaceAll("\\s+", ""));
+            deadline.check();
+            if (line.text().indexOf('月') < 0) {
+                continue; // no period in it: most lines are passed over without a copy
+            }
+            Matcher m = PERIOD.matcher(SPACES.matcher(line.text()).replaceAll(""));
             if (m.find()) {
                 return Integer.valueOf(m.group());
             }
@@ -119,6 +130,9 @@ final class TitleReader {
         LocalDate best = null;
         int bestRank = Integer.MAX_VALUE;
         for (SourceLine line : lines.subList(0, Math.min(DATE_LINES, lines.size()))) {
+            if (line.text().length() > MAX_DATE_LINE_LENGTH) {
+                continue;
+            }
             Matcher m = dateLine.matcher(line.text());
             while (m.find()) {
                 int rank = vocabulary.publicationDateLabels().indexOf(m.group("label"));

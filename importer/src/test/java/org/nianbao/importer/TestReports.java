@@ -18,6 +18,11 @@ final class TestReports {
     private TestReports() {
     }
 
+    /** A deadline a unit test does not reach. */
+    static Deadline noDeadline() {
+        return Deadline.after(java.time.Duration.ofMinutes(10));
+    }
+
     /** A seed by its number, e.g. "000". */
     static String seed(String number) {
         String name = switch (number) {

@@ -13,7 +13,7 @@ class TextNormalizerTest {
     @Test
     void traditionalWithPinyin_becomesSimplified() {
         TextNormalizer.Normalized result = normalizer.normalize(TextNormalizer.splitLines(
-                "岳陽樓區(qū)教育局2023年政府信息公開年度報(bào)告\n發(fā)布時(shí)間:2024-01-02\n三、本年度辦理結(jié)果\n2.沒有現(xiàn)成信息需要另行製作"));
+                "岳陽樓區(qū)教育局2023年政府信息公開年度報(bào)告\n發(fā)布時(shí)間:2024-01-02\n三、本年度辦理結(jié)果\n2.沒有現(xiàn)成信息需要另行製作"), TestReports.noDeadline());
 
         assertThat(result.lines()).extracting(SourceLine::text).containsExactly(
                 "岳阳楼区教育局2023年政府信息公开年度报告", "发布时间:2024-01-02", "三、本年度办理结果",
@@ -25,7 +25,7 @@ class TextNormalizerTest {
     @Test
     void simplifiedText_isLeftAsItIs() {
         List<SourceLine> lines = TextNormalizer.splitLines("成效显著，乾坤朗朗。\r\n（一）予以公开 (PDF)\r\n");
-        TextNormalizer.Normalized result = normalizer.normalize(lines);
+        TextNormalizer.Normalized result = normalizer.normalize(lines, TestReports.noDeadline());
 
         assertThat(result.lines()).extracting(SourceLine::text)
                 .containsExactly("成效显著，乾坤朗朗。", "（一）予以公开 (PDF)", "");

@@ -11,7 +11,7 @@ class TitleReaderTest {
     private final TitleReader reader = new TitleReader(Vocabulary.standard());
 
     private TitleReader.Title read(String text) {
-        return reader.read(TextNormalizer.splitLines(text));
+        return reader.read(TextNormalizer.splitLines(text), TestReports.noDeadline());
     }
 
     @Test

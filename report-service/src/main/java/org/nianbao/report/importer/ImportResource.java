@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nianbao.importer.ImportException;
+import org.nianbao.importer.ImportLimitException;
 import org.nianbao.model.problem.ProblemDetail;
 import org.nianbao.model.validation.Problem;
 import org.nianbao.service.problem.ApiProblem;
@@ -28,6 +30,9 @@ import org.nianbao.service.security.Callers;
 @Path("/api/v1/reports:import")
 @Tag(name = "Reports")
 public class ImportResource {
+
+    /** After a timeout the service was busy or the document is very slow to read: a later try may pass. */
+    private static final int TIMEOUT_RETRY_AFTER_SECONDS = 30;
 
     private final ImportService imports;
     private final SecurityIdentity caller;
@@ -51,6 +56,9 @@ public class ImportResource {
                     example = "<html><body><h1>盐池县教育体育局2020年政府信息公开工作年度报告</h1><table>…</table></body></html>"))})
     @APIResponse(responseCode = "200", description = "Read (not stored)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportOutcome.class)))
     @APIResponse(responseCode = "201", description = "Read and stored as the first version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportOutcome.class)))
+    @APIResponse(responseCode = "413", description = "The document is larger than nianbao.import.max-bytes; nothing was read or stored", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "422", description = "Not a report, beyond an import limit (tables, rows, columns, cells, spans; the detail names it), or with ?submit=true missing its agency or year; nothing was stored", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "503", description = "Busy: reading the document took longer than nianbao.import.timeout, or the service is unavailable; nothing was stored; try again later (Retry-After)", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response importReport(@QueryParam("submit") @Parameter(description = "Also store the report", example = "false") boolean submit,
                                  @QueryParam("agencyId") @Parameter(description = "The agency, when the text names it otherwise", example = "edu-640323") String agencyId,
                                  @QueryParam("year") @Parameter(description = "The report year, when the text does not give it", example = "2020") Integer year,
@@ -60,23 +68,59 @@ public class ImportResource {
         ImportOutcome outcome;
         try {
             outcome = imports.read(body, html, agencyId, year);
+        } catch (ImportLimitException e) {
+            throw limitMet(e);
         } catch (ImportException e) {
             throw new ApiProblem(ProblemDetail.of(422, "unreadable-report", "The text could not be read as a report",
                     e.getMessage() + " Nothing was stored."));
         }
+        boolean unknownAgency = agencyId != null && !imports.isRegistered(agencyId);
         if (!submit) {
+            if (unknownAgency) {
+                throw ApiProblem.notFound("no agency " + agencyId + "; register it with POST /api/v1/agencies first");
+            }
             return Response.ok(outcome).build();
         }
-        if (outcome.agencyId() == null || outcome.year() == null) {
-            throw ApiProblem.invalid("the report was read but cannot be stored; nothing was stored", List.of(
-                    outcome.agencyId() == null ? new Problem("agencyId", "REQUIRED", null, "no registered agency is named "
-                            + outcome.agencyName() + "; pass ?agencyId=", outcome.agencyName()) : null,
-                    outcome.year() == null ? new Problem("year", "REQUIRED", null, "the text gives no report year; pass ?year=", null) : null)
-                    .stream().filter(java.util.Objects::nonNull).toList());
+        List<Problem> problems = storingProblems(outcome, unknownAgency);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid("the report was read but cannot be stored; nothing was stored", problems);
         }
         Callers.requireAgency(caller, outcome.agencyId());
         ImportService.Stored stored = imports.submit(outcome);
         return (stored.created() ? Response.created(URI.create("/api/v1/agencies/" + outcome.agencyId() + "/reports/" + outcome.year()))
                 : Response.ok()).entity(stored.outcome()).tag(new jakarta.ws.rs.core.EntityTag("v" + stored.outcome().stored().version())).build();
+    }
+
+    /** Everything that keeps a read report from being stored, all at once. */
+    private static List<Problem> storingProblems(ImportOutcome outcome, boolean unknownAgency) {
+        List<Problem> problems = new ArrayList<>();
+        if (unknownAgency) {
+            problems.add(new Problem("agencyId", "UNKNOWN_AGENCY", null, "no agency " + outcome.agencyId()
+                    + " is registered; register it with POST /api/v1/agencies first", outcome.agencyId()));
+        } else if (outcome.agencyId() == null) {
+            problems.add(new Problem("agencyId", Problem.REQUIRED, null, outcome.agencyName() == null
+                    ? "the text names no agency; pass ?agencyId="
+                    : "no registered agency is named " + outcome.agencyName() + "; pass ?agencyId= or register it",
+                    outcome.agencyName()));
+        }
+        if (outcome.year() == null) {
+            problems.add(new Problem("year", Problem.REQUIRED, null, "the text gives no report year; pass ?year=", null));
+        }
+        return problems;
+    }
+
+    /**
+     * A document beyond the import limits: 413 when it is too large, 503 (try again later) when reading it took too
+     * long, 422 naming the limit otherwise. Nothing was stored.
+     */
+    private static ApiProblem limitMet(ImportLimitException e) {
+        String detail = e.getMessage() + " Nothing was stored. (limit: " + e.limit().setting() + ")";
+        return switch (e.limit()) {
+            case BYTES -> new ApiProblem(ProblemDetail.of(413, "import-too-large", "The document is too large to import",
+                    detail));
+            case TIME -> ApiProblem.busy(detail, TIMEOUT_RETRY_AFTER_SECONDS);
+            default -> new ApiProblem(ProblemDetail.of(422, "import-limit", "The document is beyond the import limits",
+                    detail));
+        };
     }
 }

@@ -7,17 +7,17 @@ import org.nianbao.importer.ReportImporter;
 import org.nianbao.model.template.TemplateCatalog;
 import org.nianbao.report.agency.Agency;
 import org.nianbao.report.report.ReportService;
-import org.nianbao.service.problem.ApiProblem;
 
 /** Reads published report texts with the importer and, when asked, stores them like any submission. */
 @ApplicationScoped
 public class ImportService {
 
-    private final ReportImporter importer = new ReportImporter(TemplateCatalog.standard());
+    private final ReportImporter importer;
     private final ReportService reports;
 
-    ImportService(ReportService reports) {
+    ImportService(ReportService reports, ImportSettings settings) {
         this.reports = reports;
+        this.importer = new ReportImporter(TemplateCatalog.standard(), settings.limits());
     }
 
     public record Stored(ImportOutcome outcome, boolean created) {
@@ -26,9 +26,6 @@ public class ImportService {
     public ImportOutcome read(String body, boolean html, String agencyId, Integer year) {
         ImportResult result = html ? importer.importHtml(body == null ? "" : body) : importer.importText(body == null ? "" : body);
         String agency = agencyId != null ? agencyId : agencyNamed(result.agencyName());
-        if (agencyId != null && Agency.findById(agencyId) == null) {
-            throw ApiProblem.notFound("no agency " + agencyId + "; register it with POST /api/v1/agencies first");
-        }
         return new ImportOutcome(result.template(), result.agencyName(), agency, year != null ? year : result.year(),
                 result.submission(), result.diagnostics(), importer.ruleWarnings(result), null);
     }
@@ -38,6 +35,10 @@ public class ImportService {
                 null, null, false);
         return new Stored(new ImportOutcome(outcome.template(), outcome.agencyName(), outcome.agencyId(), outcome.year(),
                 outcome.submission(), outcome.diagnostics(), accepted.version().warnings(), accepted.version()), accepted.created());
+    }
+
+    public boolean isRegistered(String agencyId) {
+        return Agency.findById(agencyId) != null;
     }
 
     /** The registered agency with exactly this name, when there is one and only one. */
