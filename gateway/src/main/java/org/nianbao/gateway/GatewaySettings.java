@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "nianbao.gateway")
 public interface GatewaySettings {
@@ -25,6 +26,16 @@ public interface GatewaySettings {
 
     @WithName("rate-limit")
     RateLimit rateLimit();
+
+    Cors cors();
+
+    /** Browser pages of these origins may call the API; their preflight answers may be cached for max-age. */
+    interface Cors {
+        List<String> origins();
+
+        @WithName("max-age")
+        Duration maxAge();
+    }
 
     interface RateLimit {
         @WithName("requests-per-second")

@@ -7,12 +7,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.nianbao.gateway.GatewaySettings;
 import org.nianbao.model.problem.ProblemDetail;
 import org.nianbao.service.web.HttpProblems;
 
@@ -34,10 +32,9 @@ public class CorsPolicy {
     private final Set<String> origins;
     private final long maxAgeSeconds;
 
-    CorsPolicy(@ConfigProperty(name = "nianbao.gateway.cors.origins") List<String> origins,
-               @ConfigProperty(name = "nianbao.gateway.cors.max-age", defaultValue = "1h") Duration maxAge) {
-        this.origins = origins.stream().map(String::strip).map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        this.maxAgeSeconds = maxAge.toSeconds();
+    CorsPolicy(GatewaySettings settings) {
+        this.origins = settings.cors().origins().stream().map(String::strip).map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.maxAgeSeconds = settings.cors().maxAge().toSeconds();
     }
 
     void install(@Observes Router router) {
