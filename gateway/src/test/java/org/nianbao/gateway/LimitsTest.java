@@ -80,8 +80,9 @@ class LimitsTest {
             pool.awaitTermination(2, TimeUnit.MINUTES);
         }
         assertThat(limited.get()).as("a 429 within %d invalid-token requests", sent.get()).isNotNull();
-        // in tests an address has a burst of 200 requests and a failed token counts as 5
-        assertThat(unauthenticated.get()).as("the address's burst was answered first").isGreaterThanOrEqualTo(40);
+        // in tests an address has a burst of 200 requests, and a failed token takes 1 + 5 of them: at least 33 are
+        // answered (401) before the first refusal, more as the bucket refills meanwhile
+        assertThat(unauthenticated.get()).as("the address's burst was answered first").isGreaterThanOrEqualTo(200 / 6);
         assertThat(limited.get().header("Retry-After")).matches("[1-9][0-9]*");
         assertProblem(429, limited.get().statusCode(), limited.get().contentType(), limited.get().asString());
         // another address is not starved: signed in or not

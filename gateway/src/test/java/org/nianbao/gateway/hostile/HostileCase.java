@@ -41,10 +41,12 @@ public record HostileCase(int number, String kind, String what, String method, S
         REFUSED_OR_CLOSED,
         /**
          * a request the HTTP codec cannot parse (the request line, the message framing): refused before any route can
-         * see it, with 400 and the connection closed. Vert.x answers these itself with an empty body, and Quarkus
-         * offers no hook to shape that answer, so an empty body is accepted here; any body must be a Problem
+         * see it. Vert.x answers these itself with a 400 without a body, and Quarkus offers no hook to shape that
+         * answer, so a bodiless 4xx is accepted here; any body must be a Problem
          */
         REFUSED_BY_CODEC,
+        /** as {@link #ANY}, but the codec may also refuse it with a bodiless 4xx (lenient or strict parsing) */
+        ANY_OR_REFUSED_BY_CODEC,
         /** 401 or 403 Problem from the gateway and the owning service; nothing stored */
         DENIED,
         /** 2xx, or any 4xx Problem: never 5xx; stored values are checked afterwards */

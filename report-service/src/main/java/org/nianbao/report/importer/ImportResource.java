@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +25,8 @@ import org.nianbao.importer.ImportException;
 import org.nianbao.importer.ImportLimitException;
 import org.nianbao.model.problem.ProblemDetail;
 import org.nianbao.model.validation.Problem;
+import org.nianbao.model.agency.AgencyId;
+import org.nianbao.report.agency.PathParameters;
 import org.nianbao.service.problem.ApiProblem;
 import org.nianbao.service.security.Callers;
 
@@ -36,10 +39,12 @@ public class ImportResource {
 
     private final ImportService imports;
     private final SecurityIdentity caller;
+    private final Clock clock;
 
-    ImportResource(ImportService imports, SecurityIdentity caller) {
+    ImportResource(ImportService imports, SecurityIdentity caller, Clock clock) {
         this.imports = imports;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @POST
@@ -61,9 +66,11 @@ public class ImportResource {
     @APIResponse(responseCode = "503", description = "Busy: reading the document took longer than nianbao.import.timeout, or the service is unavailable; nothing was stored; try again later (Retry-After)", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response importReport(@QueryParam("submit") @Parameter(description = "Also store the report", example = "false") boolean submit,
                                  @QueryParam("agencyId") @Parameter(description = "The agency, when the text names it otherwise", example = "edu-640323") String agencyId,
-                                 @QueryParam("year") @Parameter(description = "The report year, when the text does not give it", example = "2020") Integer year,
+                                 @QueryParam("year") @Parameter(description = "The report year, when the text does not give it", example = "2020",
+                                         schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int32")) String yearText,
                                  @HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
                                  String body) {
+        Integer year = queryParameters(agencyId, yearText);
         boolean html = contentType != null && contentType.toLowerCase().startsWith(MediaType.TEXT_HTML);
         ImportOutcome outcome;
         try {
@@ -122,5 +129,21 @@ public class ImportResource {
             default -> new ApiProblem(ProblemDetail.of(422, "import-limit", "The document is beyond the import limits",
                     detail));
         };
+    }
+
+    /** The agency and year given as query parameters, checked as a path's are (a fullwidth 2022 is no year); null when absent. */
+    private Integer queryParameters(String agencyId, String yearText) {
+        List<Problem> problems = new ArrayList<>();
+        if (agencyId != null && !AgencyId.valid(agencyId)) {
+            problems.add(new Problem("agencyId", Problem.INVALID_ID, null, AgencyId.RULE, agencyId));
+        }
+        Problem year = yearText == null ? null : PathParameters.yearProblem(yearText, "year", clock);
+        if (year != null) {
+            problems.add(year);
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest("the query parameters are not valid; nothing was read or stored", problems);
+        }
+        return yearText == null ? null : Integer.valueOf(yearText);
     }
 }
