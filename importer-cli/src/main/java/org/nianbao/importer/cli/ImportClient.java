@@ -56,17 +56,17 @@ final class ImportClient {
     }
 
     FileOutcome send(Path file, boolean submit) {
-        String body;
+        ReportFiles.Body body;
         try {
-            body = ReportFiles.read(file);
+            body = ReportFiles.body(file);
         } catch (IOException e) {
             return failed(file, "cannot read the file: " + e.getMessage());
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(importUri(submit))
                 .timeout(timeout)
-                .header("Content-Type", (ReportFiles.isHtml(file) ? "text/html" : "text/plain") + "; charset=UTF-8")
+                .header("Content-Type", body.mediaType())
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }

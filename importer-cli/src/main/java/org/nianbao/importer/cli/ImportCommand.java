@@ -20,14 +20,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Bulk import: every .txt/.html report in a folder goes to the report service's import endpoint, one by one, with a
+ * Bulk import: every .txt/.html/.pdf/.docx/.doc/.xlsx/.xls report in a folder goes to the report service's import endpoint, one by one, with a
  * progress bar on stderr and a summary on stdout. Exit code 0 when every file was imported, 1 when any failed,
  * 2 on a usage error.
  */
 @Command(name = "nianbao-import", mixinStandardHelpOptions = true, version = "nianbao-import 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Imports every .txt and .html annual report (政府信息公开工作年度报告) in FOLDER through the "
-                + "report service: POST <url>/api/v1/reports:import?submit=true with the file as the body.",
+        description = {"Imports every .txt, .html, .pdf, .docx, .doc, .xlsx and .xls annual report (政府信息公开工作年度报告) in "
+                + "FOLDER through the report service: POST <url>/api/v1/reports:import?submit=true with the file as the "
+                + "body and its media type. Through the gateway a file may have at most 2 MB; larger documents go "
+                + "straight to the report service (--url of the report service).",
                 "Exit status: 0 all imported, 1 some failed, 2 usage error."})
 public final class ImportCommand implements Callable<Integer> {
 
@@ -49,7 +51,7 @@ public final class ImportCommand implements Callable<Integer> {
             description = "How long to wait for the answer to one file (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Parameters(index = "0", paramLabel = "FOLDER", description = "Folder with the .txt/.html report files.")
+    @Parameters(index = "0", paramLabel = "FOLDER", description = "Folder with the report files (.txt, .html, .pdf, .docx, .doc, .xlsx, .xls).")
     Path folder;
 
     @Spec
@@ -116,7 +118,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         List<Path> files = ReportFiles.in(folder);
         if (files.isEmpty()) {
-            throw new CommandLine.ParameterException(cmd, "FOLDER: " + folder + " has no .txt or .html files");
+            throw new CommandLine.ParameterException(cmd, "FOLDER: " + folder + " has no .txt, .html, .pdf, .docx, .doc, .xlsx or .xls files");
         }
         return files;
     }

@@ -10,22 +10,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** The report files of a folder and their text. */
+/** The report files of a folder, and each one's body and media type as the import endpoint takes them. */
 final class ReportFiles {
 
     /** Many Chinese government sites still serve GBK; GB18030 reads GBK and GB2312 too. */
     private static final Charset CHINESE_LEGACY = Charset.forName("GB18030");
 
+    /** Documents sent as they are; the service reads them. */
+    private static final Map<String, String> DOCUMENT_TYPES = Map.of(
+            "pdf", "application/pdf",
+            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "doc", "application/msword",
+            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xls", "application/vnd.ms-excel");
+
+    /** What goes to the endpoint for one file. */
+    record Body(byte[] bytes, String mediaType) {
+    }
+
     private ReportFiles() {
     }
 
-    /** The .txt, .html and .htm files directly in the folder, by name. */
+    /** The .txt, .html, .htm, .pdf, .docx, .doc, .xlsx and .xls files directly in the folder, by name. */
     static List<Path> in(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(f -> isHtml(f) || isText(f)).sorted().toList();
+            return files.filter(Files::isRegularFile).filter(f -> isHtml(f) || isText(f) || isDocument(f)).sorted().toList();
         }
+    }
+
+    static boolean isDocument(Path file) {
+        return DOCUMENT_TYPES.containsKey(extension(file));
+    }
+
+    /** A document as it is with its media type; a text or HTML file as its text in UTF-8 (see {@link #read}). */
+    static Body body(Path file) throws IOException {
+        String documentType = DOCUMENT_TYPES.get(extension(file));
+        if (documentType != null) {
+            return new Body(Files.readAllBytes(file), documentType);
+        }
+        return new Body(read(file).getBytes(StandardCharsets.UTF_8),
+                (isHtml(file) ? "text/html" : "text/plain") + "; charset=UTF-8");
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     static boolean isHtml(Path file) {

@@ -38,6 +38,7 @@ class ImportCommandTest {
 
     private HttpServer server;
     private final List<Seen> requests = new CopyOnWriteArrayList<>();
+    private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -45,7 +46,9 @@ class ImportCommandTest {
     void startServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/reports:import", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] sent = exchange.getRequestBody().readAllBytes();
+            bodies.add(sent);
+            String body = new String(sent, StandardCharsets.UTF_8);
             String query = exchange.getRequestURI().getRawQuery();
             requests.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query,
                     exchange.getRequestHeaders().getFirst("Content-Type"),
@@ -109,7 +112,7 @@ class ImportCommandTest {
     void everyFileImported_exit0_withProgressAndSummary() throws IOException {
         file("000.txt", "延安市教育局2019年度政府信息公开工作报告");
         file("001.html", "<html><body><p>报告</p></body></html>");
-        file("notes.pdf", "ignored");
+        file("notes.png", "ignored");
 
         int exit = run("--url", url(), "--token", "s3cret", folder.toString());
 
@@ -180,7 +183,7 @@ class ImportCommandTest {
         assertThat(run("--url", url(), folder.resolve("missing").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("does not exist");
         assertThat(run("--url", url(), folder.toString())).as("no report files").isEqualTo(2);
-        assertThat(err.toString()).contains("has no .txt or .html files");
+        assertThat(err.toString()).contains("has no .txt, .html, .pdf, .docx, .doc, .xlsx or .xls files");
         file("000.txt", "report");
         assertThat(run("--url", "localhost:8080", folder.toString())).isEqualTo(2);
         assertThat(run("--url", url(), "--bogus", folder.toString())).isEqualTo(2);
@@ -202,6 +205,20 @@ class ImportCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).contains("0 imported, 0 imported with warnings, 1 failed")
                 .contains("failed  000.txt  cannot reach http://127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void aPdf_isSentAsItIsWithItsMediaType() throws IOException {
+        Path pdf = Path.of("../importer/src/test/resources/corpus/hongze-qzf-2024.pdf");
+        Files.copy(pdf, folder.resolve("hongze-qzf-2024.pdf"));
+        file("notes.md", "not a report");
+
+        assertThat(run("--url", url(), folder.toString())).isZero();
+
+        assertThat(requests).singleElement().satisfies(r ->
+                assertThat(r.contentType()).isEqualTo("application/pdf"));
+        assertThat(bodies).singleElement().isEqualTo(Files.readAllBytes(pdf));
+        assertThat(out.toString()).contains("imported  hongze-qzf-2024.pdf");
     }
 
     @Test

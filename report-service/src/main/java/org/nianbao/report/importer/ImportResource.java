@@ -11,7 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nianbao.importer.ImportException;
 import org.nianbao.importer.ImportLimitException;
+import org.nianbao.importer.document.DocumentException;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.nianbao.model.problem.ProblemDetail;
 import org.nianbao.model.validation.Problem;
 import org.nianbao.model.agency.AgencyId;
@@ -33,6 +39,12 @@ import org.nianbao.service.security.Callers;
 @Path("/api/v1/reports:import")
 @Tag(name = "Reports")
 public class ImportResource {
+
+    static final String PDF = "application/pdf";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String DOC = "application/msword";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLS = "application/vnd.ms-excel";
 
     /** After a timeout the service was busy or the document is very slow to read: a later try may pass. */
     private static final int TIMEOUT_RETRY_AFTER_SECONDS = 30;
@@ -49,32 +61,76 @@ public class ImportResource {
 
     @POST
     @RolesAllowed({Callers.SUBMITTER, Callers.ADMIN})
-    @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML, PDF, DOCX, DOC, XLSX, XLS, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Read a published report (text or HTML) into the submission format",
+    @Operation(summary = "Read a published report (PDF, Word, Excel, HTML or text) into the submission format",
             description = "Detects the template, the agency and the year; reads every table cell it is sure of and reports "
-                    + "what it could not place. With ?submit=true it also stores the report as a new version.")
+                    + "what it could not place. With ?submit=true it also stores the report as a new version. The body is "
+                    + "the document itself with its media type (application/octet-stream: the format is told by the bytes; "
+                    + "text in any charset, e.g. text/html; charset=GBK), or multipart/form-data with one part named file.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                     example = "盐池县教育体育局 2020 年 政府信息公开工作年度报告\n一、总体情况\n…")),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                    example = "<html><body><h1>盐池县教育体育局2020年政府信息公开工作年度报告</h1><table>…</table></body></html>"))})
+                    example = "<html><body><h1>盐池县教育体育局2020年政府信息公开工作年度报告</h1><table>…</table></body></html>")),
+            @Content(mediaType = PDF, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = DOCX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = DOC, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = XLS, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ImportUpload.class))})
     @APIResponse(responseCode = "200", description = "Read (not stored)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportOutcome.class)))
     @APIResponse(responseCode = "201", description = "Read and stored as the first version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportOutcome.class)))
-    @APIResponse(responseCode = "413", description = "The document is larger than nianbao.import.max-bytes; nothing was read or stored", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
-    @APIResponse(responseCode = "422", description = "Not a report, beyond an import limit (tables, rows, columns, cells, spans; the detail names it), or with ?submit=true missing its agency or year; nothing was stored", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "413", description = "The document is larger than nianbao.import.max-document-bytes (PDF, Word, Excel) or its text larger than nianbao.import.max-bytes; nothing was read or stored", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "415", description = "Not a PDF, Word, Excel, HTML or text document (an image, an archive, …); nothing was read or stored", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
+    @APIResponse(responseCode = "422", description = "Not a report, a PDF without a text layer (a scan), a damaged or password-protected document, text in no known charset, beyond an import limit (tables, rows, columns, cells, spans; the detail names it), or with ?submit=true missing its agency or year; nothing was stored", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "503", description = "Busy: reading the document took longer than nianbao.import.timeout, or the service is unavailable; nothing was stored; try again later (Retry-After)", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response importReport(@QueryParam("submit") @Parameter(description = "Also store the report", example = "false") boolean submit,
                                  @QueryParam("agencyId") @Parameter(description = "The agency, when the text names it otherwise", example = "edu-640323") String agencyId,
                                  @QueryParam("year") @Parameter(description = "The report year, when the text does not give it", example = "2020",
                                          schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int32")) String yearText,
                                  @HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
-                                 String body) {
+                                 byte[] body) {
+        return importDocument(submit, agencyId, yearText, body, contentType, null);
+    }
+
+    /** The same import, the document sent as the part "file" of a form (its file name and content type help tell the format). */
+    @POST
+    @RolesAllowed({Callers.SUBMITTER, Callers.ADMIN})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response importUpload(@QueryParam("submit") boolean submit, @QueryParam("agencyId") String agencyId,
+                                 @QueryParam("year") String yearText, @RestForm("file") FileUpload file) {
+        if (file == null) {
+            queryParameters(agencyId, yearText);
+            throw ApiProblem.invalid("the form has no file; send the report as the part named file (curl -F file=@report.pdf); nothing was stored",
+                    List.of(new Problem("file", Problem.REQUIRED, null, "the report document", null)));
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return importDocument(submit, agencyId, yearText, bytes, file.contentType(), file.fileName());
+    }
+
+    /** The multipart form of an upload, for the API description. */
+    @Schema(name = "ImportUpload", description = "A report document sent as a form")
+    public record ImportUpload(@Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary",
+            description = "The document: PDF, Word, Excel, HTML or text; its file name and content type help tell the format") String file) {
+    }
+
+    private Response importDocument(boolean submit, String agencyId, String yearText, byte[] body, String mediaType,
+                                    String fileName) {
         Integer year = queryParameters(agencyId, yearText);
-        boolean html = contentType != null && contentType.toLowerCase().startsWith(MediaType.TEXT_HTML);
         ImportOutcome outcome;
         try {
-            outcome = imports.read(body, html, agencyId, year);
+            outcome = imports.read(body, mediaType, fileName, agencyId, year);
+        } catch (DocumentException e) {
+            throw unreadableDocument(e);
         } catch (ImportLimitException e) {
             throw limitMet(e);
         } catch (ImportException e) {
@@ -114,6 +170,19 @@ public class ImportResource {
             problems.add(new Problem("year", Problem.REQUIRED, null, "the text gives no report year; pass ?year=", null));
         }
         return problems;
+    }
+
+    /** A document the reader cannot turn into text: 415 for another format, 413 when too large, 422 otherwise. */
+    private static ApiProblem unreadableDocument(DocumentException e) {
+        String detail = e.getMessage() + " Nothing was stored.";
+        return switch (e.reason()) {
+            case UNSUPPORTED_FORMAT -> ApiProblem.unsupportedMediaType(detail, List.of());
+            case TOO_LARGE -> new ApiProblem(ProblemDetail.of(413, "import-too-large", "The document is too large to import",
+                    detail));
+            case NO_TEXT_LAYER -> new ApiProblem(ProblemDetail.of(422, "no-text-layer", "The PDF has no text layer", detail));
+            case UNDECODABLE, UNREADABLE -> new ApiProblem(ProblemDetail.of(422, "unreadable-document",
+                    "The document could not be read", detail));
+        };
     }
 
     /**

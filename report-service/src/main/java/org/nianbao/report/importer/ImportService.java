@@ -4,27 +4,42 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.nianbao.importer.ImportResult;
 import org.nianbao.importer.ReportImporter;
+import org.nianbao.importer.document.DocumentLimits;
+import org.nianbao.importer.document.DocumentReader;
+import org.nianbao.importer.document.ReadDocument;
 import org.nianbao.model.template.TemplateCatalog;
 import org.nianbao.report.agency.Agency;
 import org.nianbao.report.report.ReportService;
 
-/** Reads published report texts with the importer and, when asked, stores them like any submission. */
+/**
+ * Reads published reports (PDF, Word, Excel, HTML or text in any charset the document reader knows) with the importer
+ * and, when asked, stores them like any submission.
+ */
 @ApplicationScoped
 public class ImportService {
 
     private final ReportImporter importer;
+    private final DocumentReader documents;
     private final ReportService reports;
 
     ImportService(ReportService reports, ImportSettings settings) {
         this.reports = reports;
         this.importer = new ReportImporter(TemplateCatalog.standard(), settings.limits());
+        // the text the importer then reads is still held to nianbao.import.max-bytes
+        this.documents = new DocumentReader(DocumentLimits.defaults().withMaxBytes(settings.maxDocumentBytes()));
     }
 
     public record Stored(ImportOutcome outcome, boolean created) {
     }
 
-    public ImportOutcome read(String body, boolean html, String agencyId, Integer year) {
-        ImportResult result = html ? importer.importHtml(body == null ? "" : body) : importer.importText(body == null ? "" : body);
+    /**
+     * @param mediaType the declared media type (its charset is used for text), or null
+     * @param fileName  the uploaded file's name, or null
+     * @throws org.nianbao.importer.document.DocumentException when the bytes are no document the reader knows
+     */
+    public ImportOutcome read(byte[] body, String mediaType, String fileName, String agencyId, Integer year) {
+        ReadDocument document = documents.read(body, mediaType, fileName);
+        ImportResult result = document.importWith(importer);
         String agency = agencyId != null ? agencyId : agencyNamed(result.agencyName());
         return new ImportOutcome(result.template(), result.agencyName(), agency, year != null ? year : result.year(),
                 result.submission(), result.diagnostics(), importer.ruleWarnings(result), null);

@@ -9,9 +9,13 @@ import org.nianbao.importer.ImportLimits;
 @ConfigMapping(prefix = "nianbao.import")
 public interface ImportSettings {
 
-    /** The body's size in bytes: a larger one is answered 413. */
+    /** The size in bytes of a text or HTML body, and of the text read from any document: a larger one is answered 413. */
     @WithDefault("1048576")
     long maxBytes();
+
+    /** The size in bytes of a PDF, Word or Excel document as sent: a larger one is answered 413. */
+    @WithDefault("20971520")
+    long maxDocumentBytes();
 
     /** Lines of a text, or lines of a page's blocks and table rows. */
     @WithDefault("20000")
