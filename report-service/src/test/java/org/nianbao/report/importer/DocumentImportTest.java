@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -125,6 +126,19 @@ class DocumentImportTest {
                 .queryParam("submit", true).queryParam("agencyId", agency).queryParam("year", 2024)
                 .post("/api/v1/reports:import").then().statusCode(415).contentType("application/problem+json");
         given().get("/api/v1/agencies/{a}/reports/2024", agency).then().statusCode(404);
+    }
+
+    @Test
+    void documentsOverTheGeneralBodyLimitReachTheReaderUpToTheDocumentLimit() throws IOException {
+        byte[] png = png();
+        byte[] threeMegabytes = Arrays.copyOf(png, 3 << 20);
+        given().auth().oauth2(TestTokens.admin()).contentType("application/octet-stream").body(threeMegabytes)
+                .post("/api/v1/reports:import").then().statusCode(415).contentType("application/problem+json");
+
+        byte[] overTheLimit = Arrays.copyOf(png, (20 << 20) + 1);
+        given().auth().oauth2(TestTokens.admin()).contentType("application/pdf").body(overTheLimit)
+                .post("/api/v1/reports:import").then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("the limit is 20971520"));
     }
 
     private static byte[] docx() throws IOException {
