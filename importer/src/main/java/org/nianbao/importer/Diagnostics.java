@@ -3,6 +3,8 @@ package org.nianbao.importer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Everything the importer can tell about how it read a report, so that a person can check the import against the
@@ -34,5 +36,13 @@ public record Diagnostics(@Schema(description = "Each expected table (二, 三, 
         unplaced = List.copyOf(unplaced);
         proseFigures = List.copyOf(proseFigures);
         notes = List.copyOf(notes);
+    }
+
+    /** The same diagnostics with each cell and unplaced number given the page of its line (a PDF's pages). */
+    public Diagnostics withPages(IntFunction<Optional<Integer>> pageOfLine) {
+        return new Diagnostics(tables,
+                cells.stream().map(c -> c.withPage(pageOfLine.apply(c.line()).orElse(null))).toList(),
+                unplaced.stream().map(u -> u.withPage(pageOfLine.apply(u.line()).orElse(null))).toList(),
+                proseFigures, notes, leftOut);
     }
 }

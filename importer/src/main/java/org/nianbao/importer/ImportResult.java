@@ -21,6 +21,10 @@ import java.util.Map;
 public record ImportResult(ObjectNode submission, String template, String agencyName, Integer year,
                            Diagnostics diagnostics) {
 
+    public ImportResult withDiagnostics(Diagnostics diagnostics) {
+        return new ImportResult(submission, template, agencyName, year, diagnostics);
+    }
+
     /** The filled cells by code, in reading order (blank cells are not in it: blank is not 0). */
     public Map<String, BigDecimal> cells() {
         Map<String, BigDecimal> cells = new LinkedHashMap<>();

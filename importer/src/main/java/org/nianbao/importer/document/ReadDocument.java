@@ -42,8 +42,9 @@ public record ReadDocument(DocumentFormat format, Kind kind, String content, Str
         return Optional.ofNullable(page);
     }
 
-    /** Hands the content to the importer by its kind. */
+    /** Hands the content to the importer by its kind; for a PDF, each cell's diagnostics also name its page. */
     public ImportResult importWith(ReportImporter importer) {
-        return kind == Kind.HTML ? importer.importHtml(content) : importer.importText(content);
+        ImportResult result = kind == Kind.HTML ? importer.importHtml(content) : importer.importText(content);
+        return pages.isEmpty() ? result : result.withDiagnostics(result.diagnostics().withPages(this::pageOfLine));
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -16,10 +17,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -56,6 +59,14 @@ class DocumentImportTest {
             assertThat(read.getInt("submission.activeDisclosure.licensing.decisions")).isEqualTo(9487);
             assertThat(read.getInt("submission.activeDisclosure.penalty.decisions")).isEqualTo(2776);
         }
+        int page = raw.getInt("diagnostics.cells.find { it.code == 'activeDisclosure.licensing.decisions' }.page");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            assertThat(stripper.getText(document)).as("the page the diagnostics name").contains("9487");
+        }
+        assertThat(raw.getList("diagnostics.cells.page")).doesNotContainNull();
     }
 
     @Test
@@ -75,7 +86,8 @@ class DocumentImportTest {
                 .post("/api/v1/reports:import").then().statusCode(200)
                 .body("template", equalTo("GOV_2021")).body("year", equalTo(2021))
                 .body("submission.activeDisclosure.rules.inForce", equalTo(5))
-                .body("submission.activeDisclosure.normativeDocuments.issued", equalTo(7));
+                .body("submission.activeDisclosure.normativeDocuments.issued", equalTo(7))
+                .body("diagnostics.cells[0].page", nullValue());
         given().auth().oauth2(TestTokens.admin())
                 .multiPart("file", "report.xlsx", xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .post("/api/v1/reports:import").then().statusCode(200)
