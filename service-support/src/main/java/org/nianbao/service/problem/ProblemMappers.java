@@ -91,6 +91,15 @@ public class ProblemMappers {
                     "The database is unreachable; nothing was stored. Retry in a few seconds.")
                     .withInstance(uri.getPath()))).header("Retry-After", "5").build();
         }
+        if (e instanceof java.io.IOException) {
+            // the services read nothing but the request body as a stream: a failure there is a body that was cut
+            // short or is framed wrongly (a multipart part without its boundary, a broken chunk), which is the client's
+            LOG.infof("unreadable request body for %s: %s", uri.getPath(), e.getMessage());
+            return respond(ProblemDetail.of(400, "unreadable-body", "Bad request",
+                    "the request body could not be read: it was cut short or is not framed as its Content-Type says "
+                            + "(a multipart body needs its boundary around every part); nothing was stored. Send it again whole")
+                    .withInstance(uri.getPath()));
+        }
         LOG.errorf(e, "unexpected error serving %s", uri.getPath());
         return respond(ProblemDetail.of(500, "internal", "Internal error",
                 "The service failed unexpectedly; nothing was stored. The log has the details.").withInstance(uri.getPath()));
