@@ -1,6 +1,6 @@
 package org.nianbao.gateway.proxy;
 
-import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -39,7 +39,7 @@ public class GatewayRoutes {
     private static final Pattern AGGREGATION_PATHS = Pattern.compile("/api/v1/(regions|compare|rankings|admin)([/?].*)?");
 
     private final GatewaySettings settings;
-    private final JWTParser tokens;
+    private final DefaultJWTParser tokens;
     private final AccessPolicy policy = new AccessPolicy();
     /** Per client: the token's subject, or the address of an anonymous caller. */
     private final RateLimiter limiter;
@@ -51,7 +51,12 @@ public class GatewayRoutes {
     private ServiceProxy reportService;
     private ServiceProxy aggregationService;
 
-    GatewayRoutes(GatewaySettings settings, JWTParser tokens) {
+    /**
+     * smallrye-jwt's own parser, not the services' remembering one (service-support's RecentTokens, which the
+     * gateway's classpath also holds): the gateway remembers the callers it verified itself, so a second memory of
+     * the same tokens would only hold them twice.
+     */
+    GatewayRoutes(GatewaySettings settings, DefaultJWTParser tokens) {
         this.settings = settings;
         this.tokens = tokens;
         this.limiter = new RateLimiter(settings.rateLimit().requestsPerSecond(), settings.rateLimit().burst(), System::nanoTime);
