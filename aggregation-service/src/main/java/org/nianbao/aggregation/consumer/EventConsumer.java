@@ -142,7 +142,7 @@ public class EventConsumer {
             } finally {
                 // The uncommitted batch is read again by whoever gets the partition; its versions make that safe.
                 current = null;
-                close(c, !context.running());
+                close(c);
             }
         }
 
@@ -207,13 +207,15 @@ public class EventConsumer {
     }
 
     /**
-     * A stopping member leaves the group, so that its partitions move at once (a static member would otherwise keep
-     * them until its session times out); a failed one stays, so that its restart takes them back without a rebalance.
+     * A member leaves the group whenever it closes, stopping or failed: a static member would otherwise keep its
+     * partitions until its session times out, and a failed member's restart, rejoining under the same id while the
+     * group was still rebalancing (the usual cause of a failed commit), was seen to leave its partitions unconsumed
+     * for minutes. Its restart then joins afresh. A process killed outright does not close, and its partitions move
+     * after the session timeout, or come back at once when it restarts under the same id.
      */
-    private static void close(KafkaConsumer<String, byte[]> c, boolean leaveGroup) {
+    private static void close(KafkaConsumer<String, byte[]> c) {
         try {
-            c.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(
-                    leaveGroup ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP : CloseOptions.GroupMembershipOperation.DEFAULT));
+            c.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         } catch (Exception e) {
             LOG.debugf("closing a consumer: %s", e.toString());
         }
