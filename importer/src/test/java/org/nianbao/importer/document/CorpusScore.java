@@ -64,6 +64,13 @@ record CorpusScore(int right, int wrong, int missed, int invented, List<String> 
         return new CorpusScore(right, wrong, missed, invented, problems);
     }
 
+    /** A report the importer refused: every expected number counts as missed. */
+    static CorpusScore failed(String stem, RuntimeException refusal) {
+        Map<String, BigDecimal> expected = expectedCells(stem);
+        int filled = (int) expected.values().stream().filter(v -> v != null).count();
+        return new CorpusScore(expected.size() - filled, 0, filled, 0, List.of("refused: " + refusal.getMessage()));
+    }
+
     @Override
     public String toString() {
         return "right " + right + ", wrong " + wrong + ", missed " + missed + ", invented " + invented
