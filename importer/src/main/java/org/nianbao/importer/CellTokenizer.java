@@ -9,14 +9,21 @@ final class CellTokenizer {
 
     /** Lines such as ||| or |||||||| are the row borders of an HTML table copied as text: no cell. */
     private static final Pattern BORDER = Pattern.compile("^\\s*\\|{2,}\\s*$");
+    /** A page number printed between table rows of a converted PDF: - 3 -, — 4 —, 第 3 页. */
+    private static final Pattern PAGE_NUMBER =
+            Pattern.compile("^\\s*(?:[-—–]\\s*\\d{1,3}\\s*[-—–]|第\\s*\\d{1,3}\\s*页(?:\\s*[,，/]?\\s*共\\s*\\d{1,3}\\s*页)?)\\s*$");
 
     private final Vocabulary vocabulary;
     private final Pattern numberPattern;
     private final LayoutDetector layoutDetector = new LayoutDetector();
+    private final InlineCells inlineCells;
+    private final LabelDictionary dictionary;
 
-    CellTokenizer(Vocabulary vocabulary) {
+    CellTokenizer(Vocabulary vocabulary, LabelDictionary dictionary) {
         this.vocabulary = vocabulary;
         this.numberPattern = CellText.numberPattern(vocabulary);
+        this.inlineCells = new InlineCells(dictionary, vocabulary, numberPattern);
+        this.dictionary = dictionary;
     }
 
     /**
@@ -40,6 +47,16 @@ final class CellTokenizer {
                             limits.maxRowsPerTable());
                 }
                 row = tabRow(line, limits);
+            } else if (PipeRows.isSeparator(line) || PAGE_NUMBER.matcher(line.text()).matches()) {
+                continue;
+            } else if (PipeRows.isPipeRow(line)) {
+                if (++tabRows > limits.maxRowsPerTable()) {
+                    throw tooMany(ImportLimits.Limit.ROWS_PER_TABLE, region, "table rows", limits.maxRowsPerTable());
+                }
+                row = pipeRow(line, limits);
+            } else if (layout.lineLayout() == TableLayout.LINE_PER_CELL && !line.text().isBlank()
+                    && (row = inlineRow(line, limits)) != null) {
+                // several cells on the line: a row with its columns spaced apart, or cells that run together
             } else {
                 CellText cell = lineCell(line, layout);
                 row = cell == null ? null : new CellRow(line.number(), List.of(cell), false, layout.lineLayout(), 0);
@@ -82,6 +99,46 @@ final class CellTokenizer {
             cells.add(classify(text, line.number(), -1, -1, TableLayout.TAB_SEPARATED));
         }
         return new CellRow(line.number(), cells, true, TableLayout.TAB_SEPARATED, 0);
+    }
+
+    private CellRow pipeRow(SourceLine line, ImportLimits limits) {
+        List<String> texts = PipeRows.cells(line.text());
+        if (texts.size() > limits.maxColumns()) {
+            throw new ImportLimitException(ImportLimits.Limit.COLUMNS, "Line %d has %,d cells between |; at most %,d "
+                    + "are read in a row. A report table has far fewer columns: check that the text is the report.",
+                    line.number(), texts.size(), limits.maxColumns());
+        }
+        List<CellText> cells = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            cells.add(classify(texts.get(i), line.number(), i, i + 1, TableLayout.PIPE_ROWS));
+        }
+        return new CellRow(line.number(), cells, true, TableLayout.PIPE_ROWS, 0);
+    }
+
+    /**
+     * The cells of a plain line that holds more than one, or null when it is one cell. Sentences are not cut: a
+     * sentence's figures are for {@link ProseFigureReader}, and the words of a sentence are no table labels.
+     */
+    private CellRow inlineRow(SourceLine line, ImportLimits limits) {
+        List<CellText> cells = new ArrayList<>();
+        for (String piece : Sentences.pieces(line.text())) {
+            if (Sentences.isProse(piece)) {
+                cells.add(classify(piece, line.number(), -1, -1, TableLayout.LINE_PER_CELL));
+            } else {
+                cells.addAll(inlineCells.cells(piece, line.number(), TableLayout.INLINE));
+            }
+        }
+        if (cells.size() < 2 || cells.stream().noneMatch(CellText::isValue)
+                && cells.stream().anyMatch(c -> !dictionary.contains(c.key()))) {
+            // one cell, or words of which only some are labels (a heading that names a table's rows): one label
+            return null;
+        }
+        if (cells.size() > limits.maxCellsPerTable()) {
+            throw new ImportLimitException(ImportLimits.Limit.CELLS_PER_TABLE, "Line %d has more than %,d cells; at "
+                    + "most %,d are read in a table. A report table has far fewer: check that the text is the report.",
+                    line.number(), limits.maxCellsPerTable(), limits.maxCellsPerTable());
+        }
+        return new CellRow(line.number(), cells, false, TableLayout.INLINE, 0);
     }
 
     /** The cell a plain line holds, or null for a border or a separating empty line. */

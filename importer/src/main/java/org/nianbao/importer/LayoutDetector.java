@@ -26,7 +26,7 @@ final class LayoutDetector {
             if (line.htmlRow()) {
                 continue;
             }
-            if (isTabRow(line)) {
+            if (isTabRow(line) || PipeRows.isPipeRow(line)) {
                 tabs++;
                 continue;
             }

@@ -40,6 +40,8 @@ public final class ReportImporter {
     private final CellTokenizer tokenizer;
     private final ProseFigureReader proseReader;
     private final TextNormalizer normalizer = new TextNormalizer();
+    private final HeadingBreaker headingBreaker;
+    private final RuleEngine ruleEngine;
     private final ImportLimits limits;
 
     public ReportImporter(TemplateCatalog catalog) {
@@ -50,10 +52,17 @@ public final class ReportImporter {
         this.catalog = catalog;
         this.limits = limits;
         this.vocabulary = Vocabulary.standard();
+        this.ruleEngine = new RuleEngine(catalog);
         this.detector = new TemplateDetector(catalog, vocabulary);
         this.sectionFinder = new SectionFinder(catalog, vocabulary);
         this.titleReader = new TitleReader(vocabulary);
-        this.tokenizer = new CellTokenizer(vocabulary);
+        List<String> sectionLabels = new ArrayList<>();
+        for (Section section : catalog.sections()) {
+            sectionLabels.add(section.label());
+            sectionLabels.addAll(vocabulary.sectionAliases().getOrDefault(section.code(), List.of()));
+        }
+        this.headingBreaker = new HeadingBreaker(sectionLabels);
+        this.tokenizer = new CellTokenizer(vocabulary, new LabelDictionary(detector.allKeys()));
         this.proseReader = new ProseFigureReader(vocabulary);
     }
 
@@ -128,7 +137,7 @@ public final class ReportImporter {
     /** The rule warnings (R1–R4, and T1 for a template outside its years) the service will store with the import. */
     public List<RuleWarning> ruleWarnings(ImportResult result) {
         Template template = catalog.find(result.template()).orElseThrow();
-        List<RuleWarning> warnings = new ArrayList<>(new RuleEngine(catalog).check(template, result.cells(), null));
+        List<RuleWarning> warnings = new ArrayList<>(ruleEngine.check(template, result.cells(), null));
         if (result.year() != null) {
             warnings.addAll(TemplateYearCheck.templateYearWarnings(template, result.year()));
         }
@@ -137,7 +146,7 @@ public final class ReportImporter {
 
     private ImportResult read(List<SourceLine> input, Deadline deadline) {
         TextNormalizer.Normalized normalized = normalizer.normalize(input, deadline);
-        List<SourceLine> lines = normalized.lines();
+        List<SourceLine> lines = headingBreaker.apply(normalized.lines(), deadline);
         CappedList<String> notes = new CappedList<>(limits.maxListed());
         notes.addAll(normalized.notes());
 
@@ -154,7 +163,8 @@ public final class ReportImporter {
 
         Template template = chooseTemplate(allRows, title.year(), sections, notes);
         TableAssembler.Result tables = template.tables().isEmpty() ? null
-                : new TableAssembler(detector.matcher(template), vocabulary, limits.maxListed(), deadline)
+                : new TableAssembler(detector.matcher(template), new Identities(ruleEngine, template), vocabulary,
+                        limits.maxListed(), deadline)
                 .assemble(regions);
         List<CellReading> cells = tables == null ? List.of() : tables.cells();
         CappedList<Unplaced> unplaced = tables == null ? new CappedList<>(0) : tables.unplaced();

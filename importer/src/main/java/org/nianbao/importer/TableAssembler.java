@@ -59,6 +59,11 @@ final class TableAssembler {
                          int missingHeaders) {
     }
 
+    /** A row whose values ran together, the ways to split them, and what a note calls it. */
+    private record GluedRow(List<Slot> slots, List<List<GluedDigits.Piece>> splits, List<CellText> labels,
+                            String what) {
+    }
+
     /** A cell position: a row and one of its columns. */
     private record Slot(LabelMatcher.RowRef row, Column column) {
 
@@ -67,14 +72,25 @@ final class TableAssembler {
         }
     }
 
+    /** At most this many printed pieces make one label (a header broken over lines). */
+    private static final int MAX_JOINED = 4;
+
+    /** More ways than this to split a row's digits: no identity will leave one. */
+    private static final int MAX_SPLITS = 2000;
+
     private final LabelMatcher matcher;
+    private final Identities identities;
     private final Vocabulary vocabulary;
+    private final java.util.regex.Pattern numberPattern;
+    /** Rows whose digits ran together and can be split in several ways, until the identities settle them. */
+    private final List<GluedRow> glued = new ArrayList<>();
 
     private final List<CellText> labels = new ArrayList<>();
     private final List<CellText> values = new ArrayList<>();
     /** Header cells of the HTML table rows above the current data rows (with their grid columns). */
     private final HeaderCells headerCells;
     private boolean lastRowHadValues;
+    private TableLayout previousLayout = TableLayout.NONE;
     private int currentTable;
 
     private final Map<String, CellReading> placed = new LinkedHashMap<>();
@@ -89,9 +105,12 @@ final class TableAssembler {
     private int unitNotesLeftOut;
     private final int maxListed;
 
-    TableAssembler(LabelMatcher matcher, Vocabulary vocabulary, int maxListed, Deadline deadline) {
+    TableAssembler(LabelMatcher matcher, Identities identities, Vocabulary vocabulary, int maxListed,
+                   Deadline deadline) {
         this.matcher = matcher;
+        this.identities = identities;
         this.vocabulary = vocabulary;
+        this.numberPattern = CellText.numberPattern(vocabulary);
         this.headerCells = new HeaderCells(matcher);
         this.unplaced = new CappedList<>(maxListed);
         this.notes = new CappedList<>(maxListed);
@@ -107,15 +126,22 @@ final class TableAssembler {
             for (CellRow row : region) {
                 deadline.check();
                 if (row.physical()) {
+                    if (row.layout() == TableLayout.PIPE_ROWS && previousLayout != TableLayout.PIPE_ROWS) {
+                        // a Markdown table starts: labels printed outside it do not name its rows
+                        flush();
+                        headerCells.clear();
+                    }
                     physicalRow(row);
                 } else {
-                    lineCell(row.cells().get(0));
+                    row.cells().forEach(this::lineCell);
                 }
+                previousLayout = row.layout();
             }
             flush();
             headerCells.clear();
             lastRowHadValues = false;
         }
+        settleGluedRows();
         noteRowsWithoutValues();
         notes.addAll(unitNotes);
         notes.skipped(unitNotesLeftOut);
@@ -130,11 +156,34 @@ final class TableAssembler {
                 if (!values.isEmpty()) {
                     flush();
                 }
-                labels.add(cell);
+                addLabel(cell);
             }
             case NUMBER, BLANK -> values.add(cell);
             case EMPTY -> { }
         }
+    }
+
+    /**
+     * A label, joined with the labels just before it when together they make one the template knows: a header
+     * broken over lines (结果 / 维持), a row label wrapped onto the next line (…只计这一情形，不 / 计其他情形）).
+     */
+    private void addLabel(CellText cell) {
+        for (int n = Math.min(MAX_JOINED, labels.size()); n >= 1; n--) {
+            List<CellText> before = labels.subList(labels.size() - n, labels.size());
+            StringBuilder joined = new StringBuilder();
+            before.forEach(l -> joined.append(l.key()));
+            String key = LabelKey.of(joined + cell.key());
+            boolean eachKnown = matcher.isKnown(cell.key()) && before.stream().allMatch(l -> matcher.isKnown(l.key()));
+            if (matcher.isKnown(key) && !eachKnown) {
+                CellText first = before.get(0);
+                CellText merged = new CellText(first.text().strip() + cell.text().strip(), first.line(),
+                        CellText.Kind.LABEL, null, null, first.colStart(), cell.colEnd(), cell.layout(), key);
+                before.clear();
+                labels.add(merged);
+                return;
+            }
+        }
+        labels.add(cell);
     }
 
     /**
@@ -274,6 +323,18 @@ final class TableAssembler {
         if (numbers == 0) {
             return; // a few blank marks for a longer row: nothing to place, nothing lost
         }
+        if (runValues.size() < slots.size() && GluedDigits.mayBeGlued(runValues)) {
+            List<List<GluedDigits.Piece>> splits = GluedDigits.splits(runValues, slots.size(), MAX_SPLITS);
+            if (splits != null && splits.size() == 1) {
+                placeSplit(slots, splits.get(0), runLabels, what, "the only way to read them as %d cells"
+                        .formatted(slots.size()));
+                return;
+            }
+            if (splits != null && !splits.isEmpty()) {
+                glued.add(new GluedRow(slots, splits, runLabels, what));
+                return;
+            }
+        }
         String columns = String.join(", ", slots.stream().map(s -> s.column().label()).distinct().toList());
         String reason = "%s has %d value(s) for its %d columns (%s): %s, so none was placed".formatted(what,
                 runValues.size(), slots.size(), columns, runValues.size() < slots.size()
@@ -299,6 +360,90 @@ final class TableAssembler {
         }
         int drop = Math.min(pads, Math.max(0, runValues.size() - columns));
         return runValues.subList(drop, runValues.size());
+    }
+
+    // ---- digits that ran together ----
+
+    /**
+     * Rows whose digits can be split in several ways: a split is taken only when it is the one the table's identities
+     * (rows and columns that add up) leave, checked against the cells read with certainty and the rows settled
+     * before. Settling one row can settle another, so this goes round until nothing changes. What stays open is
+     * reported, not guessed.
+     */
+    private void settleGluedRows() {
+        boolean settled = true;
+        while (settled && !glued.isEmpty()) {
+            settled = false;
+            for (java.util.Iterator<GluedRow> it = glued.iterator(); it.hasNext(); ) {
+                GluedRow row = it.next();
+                Map<String, BigDecimal> read = readValues();
+                List<List<GluedDigits.Piece>> agreeing = new ArrayList<>();
+                for (List<GluedDigits.Piece> split : row.splits()) {
+                    deadline.check();
+                    if (identities.agree(read, values(row.slots(), split))) {
+                        agreeing.add(split);
+                    }
+                }
+                if (agreeing.size() == 1) {
+                    placeSplit(row.slots(), agreeing.get(0), row.labels(), row.what(),
+                            "the only split of %d that the table's identities allow".formatted(row.splits().size()));
+                    it.remove();
+                    settled = true;
+                } else if (agreeing.isEmpty()) {
+                    reportGlued(row, "its digits ran together and no way to split them into %d cells agrees with the "
+                            .formatted(row.slots().size()) + "table's identities");
+                    it.remove();
+                }
+            }
+        }
+        for (GluedRow row : glued) {
+            reportGlued(row, "its digits ran together and can be split into %d cells in %d ways; the table's "
+                    .formatted(row.slots().size(), row.splits().size()) + "identities do not leave one");
+        }
+        glued.clear();
+    }
+
+    private void placeSplit(List<Slot> slots, List<GluedDigits.Piece> split, List<CellText> runLabels, String what,
+                            String why) {
+        for (int i = 0; i < slots.size(); i++) {
+            GluedDigits.Piece piece = split.get(i);
+            CellText source = piece.source();
+            CellText cell = piece.text().equals(source.text().strip()) ? source
+                    : CellText.classify(piece.text(), source.line(), -1, -1, source.layout(), vocabulary, numberPattern);
+            place(slots.get(i), cell, runLabels);
+        }
+        List<String> printed = split.stream().map(GluedDigits.Piece::source).distinct()
+                .map(c -> c.text().strip()).toList();
+        notes.add("line %d: %s printed '%s' with cells run together; read as %s, %s".formatted(
+                split.get(0).source().line(), what, String.join(" ", printed),
+                String.join(" ", split.stream().map(GluedDigits.Piece::text).toList()), why));
+    }
+
+    private void reportGlued(GluedRow row, String reason) {
+        String why = "%s: %s, so none was placed".formatted(row.what(), reason);
+        row.splits().get(0).stream().map(GluedDigits.Piece::source).distinct()
+                .filter(v -> v.kind() == CellText.Kind.NUMBER)
+                .forEach(v -> unplaced.add(new Unplaced(v.text().strip(), v.line(), why)));
+    }
+
+    private Map<String, BigDecimal> readValues() {
+        Map<String, BigDecimal> read = new HashMap<>();
+        placed.forEach((code, reading) -> {
+            if (reading.value() != null) {
+                read.put(code, reading.value());
+            }
+        });
+        return read;
+    }
+
+    private static Map<String, BigDecimal> values(List<Slot> slots, List<GluedDigits.Piece> split) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        for (int i = 0; i < slots.size(); i++) {
+            if (split.get(i).source().kind() == CellText.Kind.NUMBER) {
+                values.put(slots.get(i).code(), new BigDecimal(split.get(i).text()));
+            }
+        }
+        return values;
     }
 
     // ---- rows printed side by side (table 四) ----

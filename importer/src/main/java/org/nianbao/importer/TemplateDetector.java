@@ -52,6 +52,13 @@ final class TemplateDetector {
         }
     }
 
+    /** Every label any template's tables can be recognised by. */
+    Set<String> allKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        matchers.values().forEach(m -> keys.addAll(m.allKeys()));
+        return keys;
+    }
+
     LabelMatcher matcher(Template template) {
         return matchers.get(template);
     }
