@@ -19,8 +19,20 @@ final class HeadingBreaker {
 
     HeadingBreaker(List<String> sectionLabels) {
         List<String> alternatives = sectionLabels.stream().filter(l -> !l.isBlank())
-                .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList();
+                .sorted((a, b) -> b.length() - a.length()).map(HeadingBreaker::anyConnector).toList();
         this.headings = Pattern.compile("[一二三四五六七八九十]{1,2}\\s*[、.．]\\s*(?:" + String.join("|", alternatives) + ")");
+    }
+
+    /** The label as a pattern in which 、, 与, 和 and 及 stand for each other (see {@link SectionFinder}). */
+    private static String anyConnector(String label) {
+        StringBuilder pattern = new StringBuilder();
+        for (String part : SectionFinder.CONNECTORS.split(label, -1)) {
+            if (!pattern.isEmpty()) {
+                pattern.append("[、与和及]");
+            }
+            pattern.append(Pattern.quote(part));
+        }
+        return pattern.toString();
     }
 
     List<SourceLine> apply(List<SourceLine> lines, Deadline deadline) {

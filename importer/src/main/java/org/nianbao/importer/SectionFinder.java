@@ -25,6 +25,8 @@ final class SectionFinder {
     /** Any top-level heading (二、…), used to end a text section even when its label is unknown (older reports). */
     private static final Pattern TOP_LEVEL = Pattern.compile("^\\s*(?:[一二三四五六七八九十]{1,3}、|、)\\S");
     private static final int MAX_HEADING_LENGTH = 40;
+    /** Words that join the two halves of a heading, written differently from report to report. */
+    static final Pattern CONNECTORS = Pattern.compile("[、与和及]");
     private static final List<String> TEXT_SECTIONS = List.of("overview", "problems", "otherMatters");
 
     /** Lines {@code [from, to)} of the input (0-based indexes). */
@@ -48,9 +50,9 @@ final class SectionFinder {
         this.catalog = catalog;
         this.vocabulary = vocabulary;
         for (Section section : catalog.sections()) {
-            sectionByKey.put(LabelKey.of(section.label()), section.code());
+            sectionByKey.put(headingKey(section.label()), section.code());
             for (String alias : vocabulary.sectionAliases().getOrDefault(section.code(), List.of())) {
-                sectionByKey.putIfAbsent(LabelKey.of(alias), section.code());
+                sectionByKey.putIfAbsent(headingKey(alias), section.code());
             }
         }
     }
@@ -68,7 +70,12 @@ final class SectionFinder {
         String key = LabelKey.of(text);
         key = HEADING_NUMBER.matcher(key).replaceFirst("");
         key = Trim.trailing(key, ".。:");
-        return Optional.ofNullable(sectionByKey.get(key));
+        return Optional.ofNullable(sectionByKey.get(CONNECTORS.matcher(key).replaceAll("、")));
+    }
+
+    /** A section label as compared: 行政复议、行政诉讼 / 行政复议与行政诉讼 / 行政复议和行政诉讼 are one heading. */
+    private static String headingKey(String label) {
+        return CONNECTORS.matcher(LabelKey.of(label)).replaceAll("、");
     }
 
     private static boolean hasHan(String text) {
