@@ -122,11 +122,16 @@ final class CellTokenizer {
     private CellRow inlineRow(SourceLine line, ImportLimits limits) {
         List<CellText> cells = new ArrayList<>();
         for (String piece : Sentences.pieces(line.text())) {
-            if (Sentences.isProse(piece)) {
-                cells.add(classify(piece, line.number(), -1, -1, TableLayout.LINE_PER_CELL));
-            } else {
+            if (!Sentences.isProse(piece)) {
                 cells.addAll(inlineCells.cells(piece, line.number(), TableLayout.INLINE));
+                continue;
             }
+            // a table can run into the sentence after it: 行政事业性收费7816 (二)主动公开的主要类别 2021年，在…
+            int tableEnd = tableEnd(piece, line.number());
+            if (tableEnd > 0) {
+                cells.addAll(inlineCells.cells(piece.substring(0, tableEnd), line.number(), TableLayout.INLINE));
+            }
+            cells.add(classify(piece.substring(tableEnd), line.number(), -1, -1, TableLayout.LINE_PER_CELL));
         }
         if (cells.size() < 2 || cells.stream().noneMatch(CellText::isValue)
                 && cells.stream().anyMatch(c -> !dictionary.contains(c.key()))) {
@@ -139,6 +144,26 @@ final class CellTokenizer {
                     line.number(), limits.maxCellsPerTable(), limits.maxCellsPerTable());
         }
         return new CellRow(line.number(), cells, false, TableLayout.INLINE, 0);
+    }
+
+    /**
+     * Where the table text before a sentence ends: after the last number before the sentence's first comma, if that
+     * text names a table label; else 0 (it is all sentence).
+     */
+    private int tableEnd(String piece, int line) {
+        int comma = Sentences.firstBreak(piece);
+        List<CellText> head = inlineCells.cells(piece.substring(0, comma), line, TableLayout.INLINE);
+        if (head.stream().noneMatch(c -> c.kind() == CellText.Kind.LABEL && dictionary.contains(c.key()))) {
+            return 0;
+        }
+        int end = 0;
+        for (CellText cell : head) {
+            if (cell.kind() == CellText.Kind.NUMBER) {
+                int at = piece.indexOf(cell.text(), end);
+                end = at < 0 ? end : at + cell.text().length();
+            }
+        }
+        return end;
     }
 
     /** The cell a plain line holds, or null for a border or a separating empty line. */

@@ -23,6 +23,8 @@ final class InlineCells {
 
     private static final Pattern SPACE = Pattern.compile("[\\s\\p{Z}\\u200B\\uFEFF]+");
     private static final String QUOTES = "\"'“”‘’「」『』〝〞";
+    /** A number followed by one of these is a date or a share in a sentence. */
+    private static final String DATE_OR_SHARE = "年月日%";
 
     private final LabelDictionary dictionary;
     private final Vocabulary vocabulary;
@@ -98,6 +100,9 @@ final class InlineCells {
             while (i < text.length() && isDigit(text.charAt(i))) {
                 i++;
             }
+        }
+        if (i < text.length() && DATE_OR_SHARE.indexOf(text.charAt(i)) >= 0) {
+            return from; // 2021年, 12月, 41.5%: words of a sentence, not a cell
         }
         for (String unit : units) {
             if (text.startsWith(unit, i)) {

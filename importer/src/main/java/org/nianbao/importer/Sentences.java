@@ -29,9 +29,11 @@ final class Sentences {
 
     static boolean isProse(String piece) {
         String text = piece.strip();
-        if (text.endsWith("。") || text.endsWith(".") && text.length() > 20) {
-            return true;
-        }
+        return text.endsWith("。") || text.endsWith(".") && text.length() > 20 || firstBreak(text) < text.length();
+    }
+
+    /** Where the first comma or 。 outside brackets is, or the length of the text if there is none. */
+    static int firstBreak(String text) {
         int depth = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -39,13 +41,13 @@ final class Sentences {
                 depth++;
             } else if ((c == ')' || c == '）' || c == '”') && depth > 0) {
                 depth--;
-            } else if (depth == 0 && (c == '，' || c == '；' || c == '！' || c == '？' || c == ';'
+            } else if (depth == 0 && (c == '，' || c == '；' || c == '！' || c == '？' || c == ';' || c == '。'
                     || c == ',' && !(i > 0 && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1))
                     && Character.isDigit(text.charAt(i + 1))))) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return text.length();
     }
 
     private static void add(List<String> pieces, String piece) {

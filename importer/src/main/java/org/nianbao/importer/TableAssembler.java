@@ -77,6 +77,8 @@ final class TableAssembler {
 
     /** More ways than this to split a row's digits: no identity will leave one. */
     private static final int MAX_SPLITS = 2000;
+    /** Pairs of open rows are tried together only up to this many combinations. */
+    private static final int MAX_SPLIT_PAIRS = 20_000;
 
     private final LabelMatcher matcher;
     private final Identities identities;
@@ -395,12 +397,58 @@ final class TableAssembler {
                     it.remove();
                 }
             }
+            if (!settled && glued.size() > 1) {
+                settled = settlePairs();
+            }
         }
         for (GluedRow row : glued) {
             reportGlued(row, "its digits ran together and can be split into %d cells in %d ways; the table's "
                     .formatted(row.slots().size(), row.splits().size()) + "identities do not leave one");
         }
         glued.clear();
+    }
+
+    /**
+     * Two open rows that one identity reads together (予以公开 and 部分公开 in the column sum of 总计): a row is settled
+     * when every pair of splits that agrees with the identities gives it the same split.
+     */
+    private boolean settlePairs() {
+        Map<String, BigDecimal> read = readValues();
+        for (int i = 0; i < glued.size(); i++) {
+            for (int j = i + 1; j < glued.size(); j++) {
+                GluedRow a = glued.get(i);
+                GluedRow b = glued.get(j);
+                if ((long) a.splits().size() * b.splits().size() > MAX_SPLIT_PAIRS) {
+                    continue;
+                }
+                Set<List<GluedDigits.Piece>> forA = new LinkedHashSet<>();
+                Set<List<GluedDigits.Piece>> forB = new LinkedHashSet<>();
+                for (List<GluedDigits.Piece> splitA : a.splits()) {
+                    deadline.check();
+                    Map<String, BigDecimal> valuesA = values(a.slots(), splitA);
+                    for (List<GluedDigits.Piece> splitB : b.splits()) {
+                        Map<String, BigDecimal> both = new HashMap<>(valuesA);
+                        both.putAll(values(b.slots(), splitB));
+                        if (identities.agree(read, both)) {
+                            forA.add(splitA);
+                            forB.add(splitB);
+                        }
+                    }
+                }
+                String why = "the only split that, with the row %s, the table's identities allow";
+                if (forA.size() == 1) {
+                    placeSplit(a.slots(), forA.iterator().next(), a.labels(), a.what(), why.formatted(b.what()));
+                    glued.remove(a);
+                    return true;
+                }
+                if (forB.size() == 1) {
+                    placeSplit(b.slots(), forB.iterator().next(), b.labels(), b.what(), why.formatted(a.what()));
+                    glued.remove(b);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void placeSplit(List<Slot> slots, List<GluedDigits.Piece> split, List<CellText> runLabels, String what,

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The importer over every real report of the corpus (src/test/resources/corpus, see its README): for each report
  * and overall it prints the cells right, wrong, missed and invented, and fails on any wrong or invented cell.
+ * {@code -Dcorpus.details=true} lists every cell that is not right.
  */
 class CorpusTest {
 
@@ -45,6 +46,9 @@ class CorpusTest {
             wrong += score.wrong();
             missed += score.missed();
             invented += score.invented();
+            if (Boolean.getBoolean("corpus.details") && !score.problems().isEmpty()) {
+                lines.add("  " + String.join("\n  ", score.problems()));
+            }
             if (score.wrong() > 0 || score.invented() > 0) {
                 failures.add(name + ": " + score);
             }
