@@ -133,9 +133,9 @@ final class CellTokenizer {
             }
             cells.add(classify(piece.substring(tableEnd), line.number(), -1, -1, TableLayout.LINE_PER_CELL));
         }
-        if (cells.size() < 2 || cells.stream().noneMatch(CellText::isValue)
-                && cells.stream().anyMatch(c -> !dictionary.contains(c.key()))) {
-            // one cell, or words of which only some are labels (a heading that names a table's rows): one label
+        long known = cells.stream().filter(c -> c.kind() == CellText.Kind.LABEL && dictionary.contains(c.key())).count();
+        if (cells.size() < 2 || cells.stream().noneMatch(CellText::isValue) && (known < 2 || known < cells.size() - known)) {
+            // one cell, or words of which few are labels (a heading that names a table's rows): one label
             return null;
         }
         if (cells.size() > limits.maxCellsPerTable()) {

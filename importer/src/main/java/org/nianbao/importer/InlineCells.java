@@ -179,6 +179,9 @@ final class InlineCells {
                 continue;
             }
             char previous = out.isEmpty() ? 0 : out.charAt(out.length() - 1);
+            if (c == ',') {
+                c = '、';
+            }
             if (c == '、' && isDigit(previous)) {
                 c = '.';
             } else if (c == '.' && "一二三四五六七八九十".indexOf(previous) >= 0) {

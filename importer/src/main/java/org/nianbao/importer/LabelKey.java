@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The form in which labels are compared. Published tables write the same label with full- or half-width punctuation
- * (（一） / (一)), spaces inside (结 果 维 持), different quotes (“三安全一稳定”) and with a trailing {@code |} when
- * copied from HTML; all of that is folded away here so that one catalog label matches all of them.
+ * (（一） / (一)), spaces inside (结 果 维 持), different quotes (“三安全一稳定”), a comma for 、, with a trailing {@code |} when
+ * copied from HTML and a Markdown heading's {@code ###}; all of that is folded away here so that one catalog label matches all of them.
  */
 final class LabelKey {
 
@@ -17,6 +17,7 @@ final class LabelKey {
     private static final Pattern HAN_NUMERAL_ITEM = Pattern.compile("^([一二三四五六七八九十]{1,3})[、.]");
     private static final Pattern LEADING_NUMBERING =
             Pattern.compile("^(?:\\d{1,2}\\.|[一二三四五六七八九十]{1,3}、|\\([一二三四五六七八九十\\d]{1,3}\\))");
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}");
     private static final Pattern TRAILING_REMARK = Pattern.compile("\\([^()]*\\)$");
     private static final Pattern UNIT_REMARK = Pattern.compile("\\((?:单位:?)?(万元|元)\\)$");
 
@@ -36,6 +37,13 @@ final class LabelKey {
             key = QUOTES.matcher(key).replaceAll("");
         }
         key = Trim.edges(key, "|");
+        if (key.startsWith("#")) {
+            key = MARKDOWN_HEADING.matcher(key).replaceFirst("");
+        }
+        if (key.indexOf(',') >= 0) {
+            // 不补正，行政机关… and 不补正、行政机关…: the same label with another comma
+            key = key.replace(',', '、');
+        }
         key = Trim.trailing(key, ":：");
         if (key.indexOf('、') >= 0 || key.indexOf('.') >= 0) {
             key = ARABIC_ITEM.matcher(key).replaceFirst("$1.");

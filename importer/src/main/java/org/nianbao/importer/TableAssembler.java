@@ -129,9 +129,7 @@ final class TableAssembler {
                 deadline.check();
                 if (row.physical()) {
                     if (row.layout() == TableLayout.PIPE_ROWS && previousLayout != TableLayout.PIPE_ROWS) {
-                        // a Markdown table starts: labels printed outside it do not name its rows
-                        flush();
-                        headerCells.clear();
+                        startPipeTable(row);
                     }
                     physicalRow(row);
                 } else {
@@ -186,6 +184,21 @@ final class TableAssembler {
             }
         }
         labels.add(cell);
+    }
+
+    /**
+     * A Markdown table starts. Labels printed above it name its rows only when it opens with a header row under a
+     * row's label (### 行政复议, then | 结果维持 | … |); values straight after loose labels were torn from them in a
+     * conversion, and which label was theirs cannot be told.
+     */
+    private void startPipeTable(CellRow first) {
+        CellText last = labels.isEmpty() ? null : labels.get(labels.size() - 1);
+        boolean headerRow = first.cells().stream().noneMatch(CellText::isValue);
+        flush();
+        headerCells.clear();
+        if (headerRow && last != null && matcher.row(last.key()).isPresent()) {
+            labels.add(last);
+        }
     }
 
     /**
@@ -275,6 +288,12 @@ final class TableAssembler {
             placeBlock(block.get(), runLabels, runValues);
             return;
         }
+        int rowLabel = rowBeforeItsHeaders(runLabels);
+        if (rowLabel >= 0) {
+            CellText label = runLabels.get(rowLabel);
+            placeRow(matcher.row(label.key()).orElseThrow(), label, runLabels, runValues);
+            return;
+        }
         orphans(runValues, last);
     }
 
@@ -291,6 +310,30 @@ final class TableAssembler {
                 tableLines.add(label.line());
             }
         }
+    }
+
+    /**
+     * A row's label followed by headers that each name a column of that row (行政复议 结果维持 结果纠正 … 总计): the
+     * index of the row's label, or -1.
+     */
+    private int rowBeforeItsHeaders(List<CellText> runLabels) {
+        int i = runLabels.size() - 1;
+        while (i >= 0 && matcher.isColumnLabel(runLabels.get(i).key())) {
+            i--;
+        }
+        if (i < 0 || i == runLabels.size() - 1) {
+            return -1;
+        }
+        Optional<LabelMatcher.RowRef> row = matcher.row(runLabels.get(i).key());
+        if (row.isEmpty()) {
+            return -1;
+        }
+        for (CellText header : runLabels.subList(i + 1, runLabels.size())) {
+            if (matcher.column(row.get(), header.key()).isEmpty()) {
+                return -1;
+            }
+        }
+        return i;
     }
 
     // ---- one row ----

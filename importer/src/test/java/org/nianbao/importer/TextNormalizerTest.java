@@ -35,7 +35,7 @@ class TextNormalizerTest {
     @Test
     void labelKeys_foldWidthSpacesQuotesAndNumbering() {
         assertThat(LabelKey.of("（二）部分公开（区分处理的，只计这一情形，不计其他情形） |"))
-                .isEqualTo("(二)部分公开(区分处理的,只计这一情形,不计其他情形)");
+                .isEqualTo("(二)部分公开(区分处理的、只计这一情形、不计其他情形)");
         assertThat(LabelKey.of("结 果 维 持")).isEqualTo("结果维持");
         assertThat(LabelKey.of("3.危及“三安全一稳定”")).isEqualTo(LabelKey.of("3．危及\"三安全一稳定\""));
         assertThat(LabelKey.of("1、属于国家秘密")).isEqualTo("1.属于国家秘密");
