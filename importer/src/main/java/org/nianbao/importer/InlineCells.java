@@ -23,6 +23,8 @@ final class InlineCells {
 
     private static final Pattern SPACE = Pattern.compile("[\\s\\p{Z}\\u200B\\uFEFF]+");
     private static final String QUOTES = "\"'“”‘’「」『』〝〞";
+    /** Labels this short (其他, 总计) stand alone only between other labels or numbers. */
+    private static final int SHORT_LABEL = 3;
     /** A number followed by one of these is a date or a share in a sentence. */
     private static final String DATE_OR_SHARE = "年月日%";
 
@@ -142,12 +144,18 @@ final class InlineCells {
         labels(words.toString(), line, layout, cells);
     }
 
-    /** Cuts text into the dictionary's labels, longest first; what none explains stays a label of its own. */
+    /**
+     * Cuts text into the dictionary's labels, longest first; what none explains stays a label of its own. A short
+     * label inside text no label explains is part of that text (其他 in 2.其他法律行政止公开, a label printed with a
+     * slip), not a label of its own.
+     */
     private void labels(String text, int line, TableLayout layout, List<CellText> cells) {
         String folded = fold(text);
         if (folded.isEmpty()) {
             return;
         }
+        List<String> pieces = new ArrayList<>();
+        List<Boolean> known = new ArrayList<>();
         StringBuilder unknown = new StringBuilder();
         int i = 0;
         while (i < folded.length()) {
@@ -158,14 +166,34 @@ final class InlineCells {
                 continue;
             }
             if (!unknown.isEmpty()) {
-                cells.add(classify(unknown.toString(), line, layout));
+                pieces.add(unknown.toString());
+                known.add(false);
                 unknown.setLength(0);
             }
-            cells.add(classify(key, line, layout));
+            pieces.add(key);
+            known.add(true);
             i += key.length();
         }
         if (!unknown.isEmpty()) {
-            cells.add(classify(unknown.toString(), line, layout));
+            pieces.add(unknown.toString());
+            known.add(false);
+        }
+        StringBuilder merged = new StringBuilder();
+        for (int p = 0; p < pieces.size(); p++) {
+            boolean island = known.get(p) && pieces.get(p).length() <= SHORT_LABEL
+                    && (p > 0 && !known.get(p - 1) || p + 1 < pieces.size() && !known.get(p + 1));
+            if (known.get(p) && !island) {
+                if (!merged.isEmpty()) {
+                    cells.add(classify(merged.toString(), line, layout));
+                    merged.setLength(0);
+                }
+                cells.add(classify(pieces.get(p), line, layout));
+            } else {
+                merged.append(pieces.get(p));
+            }
+        }
+        if (!merged.isEmpty()) {
+            cells.add(classify(merged.toString(), line, layout));
         }
     }
 

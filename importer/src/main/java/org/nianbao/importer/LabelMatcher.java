@@ -27,6 +27,11 @@ final class LabelMatcher {
 
     /** Shorter keys without their numbering would be ambiguous (其他, 总计). */
     private static final int MIN_DERIVED_LENGTH = 4;
+    /** Labels compared for slips: long enough to tell a slip from another word, short enough to stay cheap. */
+    private static final int MIN_NEAR_LENGTH = 6;
+    private static final int MAX_NEAR_LENGTH = 48;
+    /** At most this share of a label's characters may differ for a slip. */
+    private static final double NEAR_SHARE = 0.3;
 
     /** A row of a table of the template. */
     record RowRef(Table table, Row row) {
@@ -78,6 +83,39 @@ final class LabelMatcher {
     Optional<RowRef> row(String key) {
         RowRef exact = exactRows.get(key);
         return Optional.ofNullable(exact != null ? exact : derivedRows.get(key));
+    }
+
+    /**
+     * The row a label printed with a slip names (2.其他法律行政止公开 for 2.其他法律行政法规禁止公开: characters dropped,
+     * swapped or misread in a conversion): the one row whose label is within 30 % of the printed label's length
+     * in edits, and nearer by two edits than any other. Empty for short labels, where a slip cannot be told from
+     * another word.
+     */
+    Optional<RowRef> nearRow(String key) {
+        if (key.length() < MIN_NEAR_LENGTH || key.length() > MAX_NEAR_LENGTH) {
+            return Optional.empty();
+        }
+        int allowed = Math.max(1, (int) Math.round(key.length() * NEAR_SHARE));
+        RowRef best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        int secondDistance = Integer.MAX_VALUE;
+        for (Map.Entry<String, RowRef> entry : exactRows.entrySet()) {
+            String candidate = entry.getKey();
+            if (Math.abs(candidate.length() - key.length()) > allowed + 1) {
+                continue;
+            }
+            int distance = Edits.distance(key, candidate, allowed + 2);
+            if (distance < bestDistance) {
+                if (best == null || !best.equals(entry.getValue())) {
+                    secondDistance = bestDistance;
+                }
+                bestDistance = distance;
+                best = entry.getValue();
+            } else if (distance < secondDistance && !entry.getValue().equals(best)) {
+                secondDistance = distance;
+            }
+        }
+        return bestDistance <= allowed && secondDistance - bestDistance >= 2 ? Optional.of(best) : Optional.empty();
     }
 
     /** The column of a row a header label names (unit remarks such as （单位：万元） ignored). */

@@ -79,6 +79,8 @@ final class TableAssembler {
     private static final int MAX_SPLITS = 2000;
     /** Pairs of open rows are tried together only up to this many combinations. */
     private static final int MAX_SPLIT_PAIRS = 20_000;
+    /** A report has some 40 rows: labels compared for slips beyond this many are not the report's. */
+    private static final int MAX_NEAR_LOOKUPS = 200;
 
     private final LabelMatcher matcher;
     private final Identities identities;
@@ -93,6 +95,7 @@ final class TableAssembler {
     private final HeaderCells headerCells;
     private boolean lastRowHadValues;
     private TableLayout previousLayout = TableLayout.NONE;
+    private int nearLookups;
     private int currentTable;
 
     private final Map<String, CellReading> placed = new LinkedHashMap<>();
@@ -286,6 +289,14 @@ final class TableAssembler {
         Optional<Block> block = block(runLabels);
         if (block.isPresent()) {
             placeBlock(block.get(), runLabels, runValues);
+            return;
+        }
+        Optional<LabelMatcher.RowRef> near = last == null || ++nearLookups > MAX_NEAR_LOOKUPS ? Optional.empty()
+                : matcher.nearRow(last.key());
+        if (near.isPresent()) {
+            notes.add("line %d: '%s' read as the row %s (the printed label differs by a slip)".formatted(last.line(),
+                    Trim.shown(last.text()), near.get().row().label()));
+            placeRow(near.get(), last, runLabels, runValues);
             return;
         }
         int rowLabel = rowBeforeItsHeaders(runLabels);
