@@ -70,6 +70,11 @@ final class CellTokenizer {
             }
             rows.add(row);
         }
+        if (rows.stream().anyMatch(r -> r.layout() == TableLayout.INLINE)) {
+            // rows on lines of their own: an empty line only ends a row, it is no blank cell
+            rows.removeIf(r -> r.layout() == TableLayout.LINE_PER_CELL && r.cells().size() == 1
+                    && r.cells().get(0).kind() == CellText.Kind.BLANK && r.cells().get(0).text().isEmpty());
+        }
         return rows;
     }
 

@@ -118,6 +118,20 @@ final class LabelMatcher {
         return bestDistance <= allowed && secondDistance - bestDistance >= 2 ? Optional.of(best) : Optional.empty();
     }
 
+    /** This template's row with the same code as {@code other}'s (规章 of GOV_2019 → 规章 of GOV_2021), if any. */
+    Optional<RowRef> sameRow(RowRef other) {
+        for (Table table : template.tables()) {
+            if (table.section().equals(other.section())) {
+                for (Row row : table.rows()) {
+                    if (row.code().equals(other.row().code())) {
+                        return Optional.of(new RowRef(table, row));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The column of a row a header label names (unit remarks such as （单位：万元） ignored). */
     Optional<Column> column(RowRef row, String key) {
         return Optional.ofNullable(columnsByRow.get(row).get(LabelKey.withoutUnitRemark(key)));

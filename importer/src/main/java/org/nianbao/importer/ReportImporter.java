@@ -163,7 +163,8 @@ public final class ReportImporter {
 
         Template template = chooseTemplate(allRows, title.year(), sections, notes);
         TableAssembler.Result tables = template.tables().isEmpty() ? null
-                : new TableAssembler(detector.matcher(template), new Identities(ruleEngine, template), vocabulary,
+                : new TableAssembler(detector.matcher(template), detector.otherMatchers(template),
+                        new Identities(ruleEngine, template), vocabulary,
                         limits.maxListed(), deadline)
                 .assemble(regions);
         List<CellReading> cells = tables == null ? List.of() : tables.cells();

@@ -83,7 +83,13 @@ final class TableAssembler {
     private static final int MAX_NEAR_LOOKUPS = 200;
 
     private final LabelMatcher matcher;
+    /** The other national formats, whose column headers a report may print over this format's rows. */
+    private final List<LabelMatcher> otherFormats;
     private final Identities identities;
+    /** The column headers printed since the last row with values: they decide which column a value is. */
+    private final List<CellText> printedHeaders = new ArrayList<>();
+    private boolean headersUsed;
+    private final Set<String> tablesWithoutHeaders = new LinkedHashSet<>();
     private final Vocabulary vocabulary;
     private final java.util.regex.Pattern numberPattern;
     /** Rows whose digits ran together and can be split in several ways, until the identities settle them. */
@@ -110,9 +116,10 @@ final class TableAssembler {
     private int unitNotesLeftOut;
     private final int maxListed;
 
-    TableAssembler(LabelMatcher matcher, Identities identities, Vocabulary vocabulary, int maxListed,
-                   Deadline deadline) {
+    TableAssembler(LabelMatcher matcher, List<LabelMatcher> otherFormats, Identities identities, Vocabulary vocabulary,
+                   int maxListed, Deadline deadline) {
         this.matcher = matcher;
+        this.otherFormats = otherFormats;
         this.identities = identities;
         this.vocabulary = vocabulary;
         this.numberPattern = CellText.numberPattern(vocabulary);
@@ -142,6 +149,7 @@ final class TableAssembler {
             }
             flush();
             headerCells.clear();
+            printedHeaders.clear();
             lastRowHadValues = false;
         }
         settleGluedRows();
@@ -171,6 +179,11 @@ final class TableAssembler {
      * broken over lines (结果 / 维持), a row label wrapped onto the next line (…只计这一情形，不 / 计其他情形）).
      */
     private void addLabel(CellText cell) {
+        addLabelJoined(cell);
+        noteHeader(labels.get(labels.size() - 1));
+    }
+
+    private void addLabelJoined(CellText cell) {
         for (int n = Math.min(MAX_JOINED, labels.size()); n >= 1; n--) {
             List<CellText> before = labels.subList(labels.size() - n, labels.size());
             StringBuilder joined = new StringBuilder();
@@ -228,6 +241,7 @@ final class TableAssembler {
                 if (cell.kind() == CellText.Kind.LABEL) {
                     labels.add(cell);
                     headerCells.add(cell);
+                    noteHeader(cell);
                 }
             }
             return;
@@ -245,6 +259,7 @@ final class TableAssembler {
                         flush();
                     }
                     labels.add(cell);
+                    noteHeader(cell);
                 }
                 case NUMBER, BLANK -> values.add(cell);
                 case EMPTY -> {
@@ -352,13 +367,88 @@ final class TableAssembler {
     private void placeRow(LabelMatcher.RowRef row, CellText label, List<CellText> runLabels, List<CellText> runValues) {
         rowsWithValues.add(row.section() + "." + row.row().code());
         runValues.forEach(v -> tableLines.add(v.line()));
+        headersUsed = true;
         List<Slot> slots = row.row().columns().stream().map(c -> new Slot(row, c)).toList();
         Map<CellText, Slot> byHeader = byHeaders(runValues, slots);
         if (byHeader != null) {
             byHeader.forEach((value, slot) -> place(slot, value, runLabels));
             return;
         }
-        placeInOrder(slots, runValues, runLabels, "row " + Trim.shown(label.text()));
+        String what = "row " + Trim.shown(label.text());
+        List<String> contradicting = contradictingHeaders(row);
+        if (!contradicting.isEmpty()) {
+            String reason = "%s is printed under the column headers %s, which %s has no cells for, so none was placed"
+                    .formatted(what, String.join(", ", contradicting), matcher.template().id());
+            runValues.stream().filter(v -> v.kind() == CellText.Kind.NUMBER)
+                    .forEach(v -> unplaced.add(new Unplaced(v.text().strip(), v.line(), reason)));
+            notes.add("line %d: %s".formatted(label.line(), reason));
+            return;
+        }
+        placeInOrder(inPrintedOrder(row, slots, label), runValues, runLabels, what);
+    }
+
+    // ---- the column headers printed over rows of text ----
+
+    private void noteHeader(CellText label) {
+        String key = label.key();
+        boolean header = matcher.isColumnLabel(key) || otherFormats.stream().anyMatch(m -> m.isColumnLabel(key));
+        if (!header) {
+            return;
+        }
+        if (headersUsed) {
+            printedHeaders.clear();
+            headersUsed = false;
+        }
+        printedHeaders.add(label);
+    }
+
+    /**
+     * The printed headers over a row that name a column this format does not have for it: the headers of another
+     * national format (本年新制作数量 over a GOV_2021 row of 规章) whose column no column of the row means.
+     */
+    private List<String> contradictingHeaders(LabelMatcher.RowRef row) {
+        List<String> contradicting = new ArrayList<>();
+        for (CellText header : printedHeaders) {
+            if (matcher.column(row, header.key()).isPresent()) {
+                continue;
+            }
+            for (LabelMatcher other : otherFormats) {
+                Optional<LabelMatcher.RowRef> otherRow = other.sameRow(row);
+                Optional<Column> named = otherRow.flatMap(r -> other.column(r, header.key()));
+                if (named.isPresent() && row.row().columns().stream().noneMatch(c -> c.code().equals(named.get().code()))) {
+                    contradicting.add(Trim.shown(header.text()));
+                }
+            }
+        }
+        return contradicting.stream().distinct().toList();
+    }
+
+    /**
+     * The row's cells in the order its printed headers name them, when the headers are one line of the row's own
+     * columns (table 二); otherwise the national format's order, which a two-level header (table 三: 法人或其他组织 over
+     * five columns) does not print in reading order. A table row with no header printed at all is noted.
+     */
+    private List<Slot> inPrintedOrder(LabelMatcher.RowRef row, List<Slot> slots, CellText label) {
+        if (printedHeaders.isEmpty()) {
+            if (tablesWithoutHeaders.add(row.section()) && row.table().rows().stream()
+                    .anyMatch(r -> r.columns().size() > 1) && slots.size() > 1) {
+                notes.add("table %s: no column headers printed before line %d; its values are read in the national "
+                        .formatted(sectionNumber(row.section()), label.line()) + "format's column order");
+            }
+            return slots;
+        }
+        boolean singleLevel = row.row().columns().stream().allMatch(c -> c.heading() == null);
+        List<Slot> named = new ArrayList<>();
+        for (CellText header : printedHeaders) {
+            matcher.column(row, header.key()).ifPresent(column -> named.add(new Slot(row, column)));
+        }
+        boolean oneEach = named.size() == slots.size() && named.stream().distinct().count() == slots.size();
+        if (!singleLevel || !oneEach || named.equals(slots)) {
+            return slots;
+        }
+        notes.add("line %d: row %s read in the order of its printed headers: %s".formatted(label.line(),
+                Trim.shown(label.text()), String.join(", ", named.stream().map(s -> s.column().label()).toList())));
+        return named;
     }
 
     /**

@@ -59,6 +59,11 @@ final class TemplateDetector {
         return keys;
     }
 
+    /** The matchers of the templates other than {@code template}: their headers tell what another format prints. */
+    List<LabelMatcher> otherMatchers(Template template) {
+        return matchers.entrySet().stream().filter(e -> e.getKey() != template).map(Map.Entry::getValue).toList();
+    }
+
     LabelMatcher matcher(Template template) {
         return matchers.get(template);
     }
