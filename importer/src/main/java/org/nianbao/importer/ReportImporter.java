@@ -9,6 +9,7 @@ import org.nianbao.model.validation.TemplateYearCheck;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -188,7 +189,7 @@ public final class ReportImporter {
             notes.add("%d figure(s) read from the text are listed as prose figures; they are not table cells"
                     .formatted(figures.total()));
         }
-        Diagnostics diagnostics = new Diagnostics(findings(tables), cells, unplaced.items(), figures.items(),
+        Diagnostics diagnostics = new Diagnostics(findings(tables, template, cells), cells, unplaced.items(), figures.items(),
                 notes.items(), new Diagnostics.LeftOut(unplaced.leftOut(), figures.leftOut(), notes.leftOut()));
         return new ImportResult(SubmissionBuilder.build(template, title.publishedOn(), sections.texts(), cells),
                 template.id(), title.agency(), title.year(), diagnostics);
@@ -257,8 +258,14 @@ public final class ReportImporter {
         return lines.stream().anyMatch(l -> REPORT_WORDS.stream().anyMatch(l.text()::contains));
     }
 
-    /** One finding per numeric section of the catalog, found or not. */
-    private List<TableFinding> findings(TableAssembler.Result tables) {
+    /**
+     * One finding per numeric section of the catalog, found or not; a table read is checked against its own
+     * identities.
+     */
+    private List<TableFinding> findings(TableAssembler.Result tables, Template template, List<CellReading> cells) {
+        Map<String, java.math.BigDecimal> values = new java.util.HashMap<>();
+        cells.stream().filter(c -> c.value() != null).forEach(c -> values.put(c.code(), c.value()));
+        List<RuleWarning> warnings = template.tables().isEmpty() ? List.of() : ruleEngine.check(template, values, null);
         List<TableFinding> findings = new ArrayList<>();
         for (Section section : catalog.sections()) {
             if (section.text()) {
@@ -266,10 +273,16 @@ public final class ReportImporter {
             }
             TableAssembler.TableStats stats = tables == null ? null : tables.tables().get(section.code());
             if (stats == null || stats.rowsRecognised == 0) {
-                findings.add(new TableFinding(section.code(), false, TableLayout.NONE, null, 0));
-            } else {
-                findings.add(new TableFinding(section.code(), true, stats.layout(), stats.firstLine, stats.cellsRead));
+                findings.add(TableFinding.notFound(section.code()));
+                continue;
             }
+            String prefix = section.code() + ".";
+            java.util.SortedSet<String> disagreeing = new java.util.TreeSet<>();
+            warnings.stream().filter(w -> w.cells().stream().allMatch(c -> c.startsWith(prefix)))
+                    .forEach(w -> disagreeing.addAll(w.cells()));
+            boolean anyValue = values.keySet().stream().anyMatch(c -> c.startsWith(prefix));
+            findings.add(new TableFinding(section.code(), true, stats.layout(), stats.firstLine, stats.cellsRead,
+                    anyValue ? disagreeing.isEmpty() : null, List.copyOf(disagreeing)));
         }
         return findings;
     }

@@ -579,7 +579,7 @@ final class TableAssembler {
                         }
                     }
                 }
-                String why = "the only split that, with the row %s, the table's identities allow";
+                String why = "the only split that, with %s, the table's identities allow";
                 if (forA.size() == 1) {
                     placeSplit(a.slots(), forA.iterator().next(), a.labels(), a.what(), why.formatted(b.what()));
                     glued.remove(a);
@@ -600,8 +600,14 @@ final class TableAssembler {
         for (int i = 0; i < slots.size(); i++) {
             GluedDigits.Piece piece = split.get(i);
             CellText source = piece.source();
-            CellText cell = piece.text().equals(source.text().strip()) ? source
-                    : CellText.classify(piece.text(), source.line(), -1, -1, source.layout(), vocabulary, numberPattern);
+            CellText cell = source;
+            if (!piece.text().equals(source.text().strip())) {
+                CellText part = CellText.classify(piece.text(), source.line(), -1, -1, source.layout(), vocabulary,
+                        numberPattern);
+                // the evidence shows what was printed and the part of it read
+                cell = new CellText(source.text().strip() + " → " + piece.text(), part.line(), part.kind(),
+                        part.number(), part.unit(), part.colStart(), part.colEnd(), part.layout(), part.labelKey());
+            }
             place(slots.get(i), cell, runLabels);
         }
         List<String> printed = split.stream().map(GluedDigits.Piece::source).distinct()
@@ -788,8 +794,20 @@ final class TableAssembler {
             }
             return;
         }
-        placed.put(code, new CellReading(code, number, value.text().strip(), value.line()));
+        CellText rowLabel = printedRowLabel(slot.row(), runLabels);
+        placed.put(code, new CellReading(code, number, value.text().strip(), value.line(), null,
+                rowLabel == null ? null : Trim.shown(rowLabel.text().strip())));
         tables.get(slot.row().section()).cellsRead++;
+    }
+
+    /** The label printed for the row among the run's labels (a row of table 四 among its group), else the last. */
+    private CellText printedRowLabel(LabelMatcher.RowRef row, List<CellText> runLabels) {
+        for (int i = runLabels.size() - 1; i >= 0; i--) {
+            if (matcher.row(runLabels.get(i).key()).map(row::equals).orElse(false)) {
+                return runLabels.get(i);
+            }
+        }
+        return runLabels.isEmpty() ? null : runLabels.get(runLabels.size() - 1);
     }
 
     private Optional<String> problemWith(CellText value, Column column) {

@@ -73,6 +73,17 @@ class TextLayoutsTest {
         // 规章 000 can only be three zeros; 行政规范性文件 3112 could be 3 1 12, 31 1 2, 3 11 2…: no identity decides
         assertThat(read).containsEntry("activeDisclosure.rules.inForce", BigDecimal.ZERO)
                 .doesNotContainKey("activeDisclosure.normativeDocuments.issued");
+        assertThat(result.diagnostics().cells()).anySatisfy(c -> {
+            // the evidence: the printed run, the part read, and the row it was printed under
+            assertThat(c.code()).isEqualTo("requests.outcome.total.naturalPerson");
+            assertThat(c.text()).isEqualTo("212011025 → 21");
+            assertThat(c.row()).isEqualTo("(七)总计");
+        });
+        assertThat(result.diagnostics().tables()).allSatisfy(t -> assertThat(t.consistent()).isTrue());
+        assertThat(result.diagnostics().cells()).anySatisfy(c -> {
+            assertThat(c.code()).isEqualTo("reviewLitigation.litigationAfterReconsideration.total");
+            assertThat(c.row()).isEqualTo("复议后起诉");
+        });
         assertThat(result.diagnostics().unplaced()).anySatisfy(u -> {
             assertThat(u.text()).isEqualTo("3112");
             assertThat(u.reason()).contains("can be split into 3 cells in").contains("ways");
