@@ -60,7 +60,7 @@ final class Attachments {
             String href = unescape(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3)).strip();
             URI target;
             try {
-                target = pageUri.resolve(URI.create(href.replace(" ", "%20")));
+                target = pageUri.resolve(URI.create(ascii(href)));
             } catch (IllegalArgumentException notAUri) {
                 continue;
             }
@@ -75,6 +75,19 @@ final class Attachments {
             links.add(new Link(target, HAN.matcher(text).find() ? text : lastSegment));
         }
         return links;
+    }
+
+    /** A link as a browser sends it: spaces and non-ASCII characters (a Chinese file name) percent-encoded as UTF-8. */
+    static String ascii(String href) {
+        StringBuilder out = new StringBuilder(href.length());
+        for (byte b : href.getBytes(StandardCharsets.UTF_8)) {
+            if (b < 0 || b <= ' ') {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            } else {
+                out.append((char) b);
+            }
+        }
+        return out.toString();
     }
 
     static String decode(byte[] page, String contentType) {

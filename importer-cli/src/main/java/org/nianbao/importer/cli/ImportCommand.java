@@ -128,17 +128,27 @@ public final class ImportCommand implements Callable<Integer> {
         for (Path file : files) {
             String source = folder.relativize(file).toString();
             progress.show(outcomes.size(), source);
-            outcomes.add(importFile(imports, file, source));
+            outcomes.add(explained(source, () -> importFile(imports, file, source)));
         }
         for (String address : addresses) {
             progress.show(outcomes.size(), address);
-            outcomes.add(pages.run(address));
+            outcomes.add(explained(address, () -> pages.run(address)));
         }
         progress.finish();
         Summary.print(out, outcomes, dryRun, Duration.ofNanos(System.nanoTime() - started), state.file());
         boolean anyProblem = outcomes.stream().anyMatch(o -> o.status() == FileOutcome.Status.FAILED
                 || o.status() == FileOutcome.Status.REFUSED);
         return anyProblem ? 1 : 0;
+    }
+
+    /** A fault in one document ends that document, said in its summary line, not the run. */
+    private static FileOutcome explained(String source, java.util.function.Supplier<FileOutcome> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            return new FileOutcome(source, FileOutcome.Status.FAILED, "unexpected error, nothing more was done for it: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
     }
 
     private static FileOutcome importFile(DocumentImport imports, Path file, String source) {

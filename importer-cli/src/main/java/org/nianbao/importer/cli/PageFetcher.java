@@ -119,7 +119,7 @@ final class PageFetcher {
 
     private static URI resolve(URI base, String location) throws FetchException {
         try {
-            return base.resolve(new URI(location.strip().replace(" ", "%20")));
+            return base.resolve(new URI(Attachments.ascii(location.strip())));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new FetchException(base + " redirects to an address that is not a URL: " + location);
         }

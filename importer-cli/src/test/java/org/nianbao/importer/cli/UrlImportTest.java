@@ -57,7 +57,7 @@ class UrlImportTest {
                 + "</body></html>").getBytes(Charset.forName("GBK"));
         byte[] notice = ("<html><head><meta charset=\"utf-8\"></head><body><h1>淮安市洪泽区人民政府2024年政府信息公开工作年度报告</h1>"
                 + "<p>根据《中华人民共和国政府信息公开条例》，现公布本年度报告。</p>"
-                + "<p>附件：<a href=\"../files/hz2024.pdf\" target=\"_blank\">洪泽区2024年政府信息公开工作年度报告.pdf</a></p>"
+                + "<p>附件：<a href=\"../files/洪泽区2024年报告.pdf\" target=\"_blank\">洪泽区2024年政府信息公开工作年度报告.pdf</a></p>"
                 + "</body></html>").getBytes(StandardCharsets.UTF_8);
         byte[] both = (new String(tablesPage, StandardCharsets.UTF_8).replace("</body>",
                 "<p>附件：<a href='/files/hz2024.pdf'>原文.pdf</a></p></body>")).getBytes(StandardCharsets.UTF_8);
@@ -71,7 +71,7 @@ class UrlImportTest {
                 case "/gknb/tables.html" -> send(exchange, 200, "text/html; charset=UTF-8", tablesPage);
                 case "/gknb/notice.html" -> send(exchange, 200, "text/html", notice);
                 case "/gknb/both.html" -> send(exchange, 200, "text/html; charset=utf-8", both);
-                case "/files/hz2024.pdf" -> send(exchange, 200, "application/pdf", pdf);
+                case "/files/hz2024.pdf", "/files/洪泽区2024年报告.pdf" -> send(exchange, 200, "application/pdf", pdf);
                 case "/gknb/gbk.html" -> send(exchange, 200, "text/html; charset=GBK", gbkPage);
                 case "/old/address.html" -> redirect(exchange, "/gknb/gbk.html");
                 case "/loop.html" -> redirect(exchange, "/loop.html");
@@ -142,7 +142,8 @@ class UrlImportTest {
                 "agency 沭阳县发展和改革局 (title) = fgj-321322, region 321322, year 2023 (title)");
         assertThat(line(summary, "/gknb/notice.html")).contains("imported", "gov-320813/2024 v1",
                 "agency 淮安市洪泽区人民政府 (title) = gov-320813", "attachment 洪泽区2024年政府信息公开工作年度报告.pdf ("
-                        + page("/files/hz2024.pdf") + ") imported: the page holds no report table");
+                        + page("/files/%E6%B4%AA%E6%B3%BD%E5%8C%BA2024%E5%B9%B4%E6%8A%A5%E5%91%8A.pdf")
+                        + ") imported: the page holds no report table");
         assertThat(line(summary, "/old/address.html")).contains("imported", "edu-430602/2023 v1",
                 "agency 岳阳楼区教育局 (title)", "redirected to " + page("/gknb/gbk.html"));
         assertThat(line(summary, "/slow.html")).contains("failed", "within 1 s (--fetch-timeout)");
