@@ -81,6 +81,10 @@ class BulkImportBenchmark {
         results.line("|---|---|---|---|---|---|---|---|---|");
         row("first", first);
         row("second (same files)", second);
+        results.line("Where the first run took agency and year from: agency by the title %d, by the file name %d; "
+                        + "year by the title %d, by the file name %d",
+                count(first, "agency \\S+ \\(title\\)"), count(first, "agency \\S+ \\(file name\\)"),
+                count(first, "year \\d{4} \\(title\\)"), count(first, "year \\d{4} \\(file name\\)"));
         List<String> notImported = first.lines().filter(l -> l.startsWith("  refused") || l.startsWith("  failed")).toList();
         notImported.stream().limit(20).forEach(System.out::println);
         assertTrue(first.startsWith("Imported " + FILES + " of " + FILES), "every file imported: " + first.lines().findFirst());
@@ -149,6 +153,12 @@ class BulkImportBenchmark {
                 .matcher(tail);
         assertTrue(t.find(), tail);
         results.line("| %s | %s | %s | %s | %s |", run, t.group(1), t.group(2), t.group(3), String.join(" | ", n));
+    }
+
+    /** How many summary lines of imported files say this about their agency or year. */
+    private static long count(String summary, String regex) {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+        return summary.lines().filter(l -> l.startsWith("  imported")).filter(l -> pattern.matcher(l).find()).count();
     }
 
     private void post(String url, String body) throws IOException, InterruptedException {
