@@ -116,7 +116,13 @@ public final class ImportCommand implements Callable<Integer> {
         List<Path> files = checkArguments();
         List<String> addresses = urls == null ? List.of() : addresses(urls);
         ImportClient client = new ImportClient(http, url, token, agency, Duration.ofSeconds(timeoutSeconds));
-        ImportState state = ImportState.load(stateFile());
+        ImportState state;
+        try {
+            state = ImportState.load(stateFile());
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--state: cannot read " + stateFile() + ": "
+                    + e.getMessage() + " (give another file with --state, or delete it to import everything again)");
+        }
         DocumentImport imports = new DocumentImport(client, state, !dryRun);
         UrlImport pages = new UrlImport(new PageFetcher(PageFetcher.client(Duration.ofSeconds(connectTimeoutSeconds)),
                 Duration.ofSeconds(fetchTimeoutSeconds), maxFetchBytes), client, imports);
@@ -212,7 +218,12 @@ public final class ImportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "FOLDER: " + folder + (Files.exists(folder)
                     ? " is not a folder" : " does not exist"));
         }
-        List<Path> files = ReportFiles.in(folder);
+        List<Path> files;
+        try {
+            files = ReportFiles.in(folder);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new CommandLine.ParameterException(cmd, "FOLDER: cannot list " + folder + ": " + e.getMessage());
+        }
         if (files.isEmpty() && urls == null) {
             throw new CommandLine.ParameterException(cmd, "FOLDER: " + folder + " has no report files ("
                     + ReportFiles.EXTENSIONS + ")");
