@@ -91,6 +91,65 @@ class BulkImportBenchmark {
         assertTrue(second.contains(", " + FILES + " skipped (imported before), 0 refused, 0 failed"), "all skipped the second time");
     }
 
+    /**
+     * --urls against the real service, from a local web server: a report page with its tables, the same page in GBK,
+     * and a page that only links to its report as a PDF attachment (whose own title, split over two lines by the PDF,
+     * names no agency: the link's text does).
+     */
+    @Test
+    void pagesAndAttachments() throws Exception {
+        SuiteProcesses suite = SuiteProcesses.start(false);
+        String service = suite.reportService.url();
+        post(service + "/api/v1/agencies", "{\"id\":\"bulk-shuyang-fgj\",\"name\":\"沭阳县发展和改革局\","
+                + "\"regionCode\":\"640323\",\"sector\":\"HEALTH\"}");
+        post(service + "/api/v1/agencies", "{\"id\":\"bulk-hongze-qzf\",\"name\":\"淮安市洪泽区人民政府\","
+                + "\"regionCode\":\"640323\",\"sector\":\"GOVERNMENT\"}");
+        String saved = Files.readString(CORPUS.resolve("shuyang-fgj-2023.html"), StandardCharsets.UTF_8);
+        String page = saved.substring(saved.indexOf("<!doctype"));
+        byte[] gbk = page.replace("<meta charset=\"utf-8\" />", "<meta charset=\"gbk\" />").replace("2023年", "2022年")
+                .getBytes(java.nio.charset.Charset.forName("GBK"));
+        byte[] notice = ("<html><head><meta charset=\"utf-8\"></head><body><h1>关于公布2024年政府信息公开工作年度报告的通知</h1>"
+                + "<p>附件：<a href=\"/files/P020250120.pdf\">淮安市洪泽区人民政府2024年政府信息公开工作年度报告.pdf</a></p>"
+                + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = Files.readAllBytes(CORPUS.resolve("hongze-qzf-2024.pdf"));
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = path.equals("/tables.html") ? page.getBytes(StandardCharsets.UTF_8) : path.equals("/gbk.html") ? gbk
+                    : path.equals("/notice.html") ? notice : path.equals("/files/P020250120.pdf") ? pdf : null;
+            String type = path.equals("/gbk.html") ? "text/html; charset=GBK" : path.endsWith(".pdf") ? "application/pdf"
+                    : "text/html; charset=UTF-8";
+            exchange.getResponseHeaders().add("Content-Type", type);
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        site.start();
+        try {
+            String base = "http://127.0.0.1:" + site.getAddress().getPort();
+            Path urls = Files.createTempDirectory("bulk-urls-").resolve("urls.txt");
+            Files.writeString(urls, base + "/tables.html\n" + base + "/gbk.html\n" + base + "/notice.html\n" + base
+                    + "/gone.html\n", StandardCharsets.UTF_8);
+            StringWriter out = new StringWriter();
+            int exit = new CommandLine(new ImportCommand()).setOut(new PrintWriter(out, true))
+                    .setErr(new PrintWriter(System.err, true))
+                    .execute("--url", service, "--token", TestTokens.admin(), "--urls", urls.toString());
+            String summary = out.toString();
+            System.out.println(summary);
+            assertEquals(1, exit, "the 404 is a failure");
+            assertTrue(summary.startsWith("Imported 3 of 4 file(s)"), summary);
+            assertTrue(summary.contains("bulk-shuyang-fgj/2023 v1") && summary.contains("bulk-shuyang-fgj/2022 v1"), summary);
+            assertTrue(summary.contains("bulk-hongze-qzf/2024 v1") && summary.contains("agency 淮安市洪泽区人民政府 (file name)")
+                    && summary.contains("attachment 淮安市洪泽区人民政府2024年政府信息公开工作年度报告.pdf"), summary);
+            assertTrue(summary.contains("HTTP 404 from " + base + "/gone.html"), summary);
+        } finally {
+            site.stop(0);
+        }
+    }
+
     /** Three Han characters, another for each file up to 1,300 files: each copy is another agency's report. */
     private static String prefix(int i) {
         return "" + STEMS.charAt(i % STEMS.length()) + BRANCHES.charAt(i / STEMS.length() % BRANCHES.length())
