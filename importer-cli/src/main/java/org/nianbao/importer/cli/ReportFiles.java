@@ -1,85 +1,82 @@
 package org.nianbao.importer.cli;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The report files of a folder, and each one's body and media type as the import endpoint takes them. */
+/**
+ * The report files of a folder and each one's media type as the import endpoint takes it. Every file goes as its
+ * bytes: the service tells a text's charset (its {@code <meta charset>} or by detection), so GBK pages need nothing here.
+ */
 final class ReportFiles {
 
-    /** Many Chinese government sites still serve GBK; GB18030 reads GBK and GB2312 too. */
-    private static final Charset CHINESE_LEGACY = Charset.forName("GB18030");
+    static final String PDF = "application/pdf";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String DOC = "application/msword";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLS = "application/vnd.ms-excel";
+    static final String HTML = "text/html";
+    static final String TEXT = "text/plain";
 
-    /** Documents sent as they are; the service reads them. */
-    private static final Map<String, String> DOCUMENT_TYPES = Map.of(
-            "pdf", "application/pdf",
-            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "doc", "application/msword",
-            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xls", "application/vnd.ms-excel");
+    private static final Map<String, String> TYPES = Map.of(
+            "pdf", PDF, "docx", DOCX, "doc", DOC, "xlsx", XLSX, "xls", XLS,
+            "html", HTML, "htm", HTML, "txt", TEXT, "md", TEXT);
 
-    /** What goes to the endpoint for one file. */
-    record Body(byte[] bytes, String mediaType) {
-    }
+    /** The attachments a report page may link to (its own tables being elsewhere). */
+    private static final List<String> ATTACHMENT_EXTENSIONS = List.of("pdf", "docx", "doc", "xlsx", "xls");
+
+    static final String EXTENSIONS = ".pdf .docx .doc .xlsx .xls .html .htm .txt .md";
 
     private ReportFiles() {
     }
 
-    /** The .txt, .html, .htm, .pdf, .docx, .doc, .xlsx and .xls files directly in the folder, by name. */
+    /** The report files in the folder and its subfolders (hidden ones left out), by path. */
     static List<Path> in(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(f -> isHtml(f) || isText(f) || isDocument(f)).sorted().toList();
+        try (Stream<Path> files = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !isHidden(folder.relativize(f)))
+                    .filter(f -> mediaType(f.getFileName().toString()).isPresent())
+                    .sorted().toList();
         }
     }
 
-    static boolean isDocument(Path file) {
-        return DOCUMENT_TYPES.containsKey(extension(file));
+    /** The media type the import endpoint takes for a file of that name, if it is one of the report formats. */
+    static Optional<String> mediaType(String fileName) {
+        return Optional.ofNullable(TYPES.get(extension(fileName)));
     }
 
-    /** A document as it is with its media type; a text or HTML file as its text in UTF-8 (see {@link #read}). */
-    static Body body(Path file) throws IOException {
-        String documentType = DOCUMENT_TYPES.get(extension(file));
-        if (documentType != null) {
-            return new Body(Files.readAllBytes(file), documentType);
+    static boolean isAttachment(String fileName) {
+        return ATTACHMENT_EXTENSIONS.contains(extension(fileName));
+    }
+
+    /** The media types the endpoint reads (the type of a text may carry its charset). */
+    static boolean isImportable(String mediaType) {
+        String base = baseType(mediaType);
+        return TYPES.containsValue(base) || base.equals("application/octet-stream");
+    }
+
+    static String baseType(String mediaType) {
+        return mediaType == null ? "" : mediaType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
         }
-        return new Body(read(file).getBytes(StandardCharsets.UTF_8),
-                (isHtml(file) ? "text/html" : "text/plain") + "; charset=UTF-8");
+        return false;
     }
 
-    private static String extension(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.substring(name.lastIndexOf('.') + 1);
-    }
-
-    static boolean isHtml(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".html") || name.endsWith(".htm");
-    }
-
-    static boolean isText(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt");
-    }
-
-    /** The file's text: UTF-8 when it is valid UTF-8 (a BOM is dropped), else GB18030. */
-    static String read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, CHINESE_LEGACY);
-        }
+    private static String extension(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
     }
 }

@@ -88,11 +88,14 @@ public class ImportResource {
     @APIResponse(responseCode = "503", description = "Busy: reading the document took longer than nianbao.import.timeout, or the service is unavailable; nothing was stored; try again later (Retry-After)", content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     public Response importReport(@QueryParam("submit") @Parameter(description = "Also store the report", example = "false") boolean submit,
                                  @QueryParam("agencyId") @Parameter(description = "The agency, when the text names it otherwise", example = "edu-640323") String agencyId,
+                                 @QueryParam("agencyName") @Parameter(description = "The agency's name, when the text names none "
+                                         + "(e.g. read from the file name): the registered agency of exactly that name is used",
+                                         example = "盐池县教育体育局") String agencyName,
                                  @QueryParam("year") @Parameter(description = "The report year, when the text does not give it", example = "2020",
                                          schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int32")) String yearText,
                                  @HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
                                  byte[] body) {
-        return importDocument(submit, agencyId, yearText, body, contentType, null);
+        return importDocument(submit, agencyId, agencyName, yearText, body, contentType, null);
     }
 
     /** The same import, the document sent as the part "file" of a form (its file name and content type help tell the format). */
@@ -102,7 +105,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Response importUpload(@QueryParam("submit") boolean submit, @QueryParam("agencyId") String agencyId,
-                                 @QueryParam("year") String yearText, @RestForm("file") FileUpload file) {
+                                 @QueryParam("agencyName") String agencyName, @QueryParam("year") String yearText, @RestForm("file") FileUpload file) {
         if (file == null) {
             queryParameters(agencyId, yearText);
             throw ApiProblem.invalid("the form has no file; send the report as the part named file (curl -F file=@report.pdf); nothing was stored",
@@ -114,7 +117,7 @@ public class ImportResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return importDocument(submit, agencyId, yearText, bytes, file.contentType(), file.fileName());
+        return importDocument(submit, agencyId, agencyName, yearText, bytes, file.contentType(), file.fileName());
     }
 
     /** The multipart form of an upload, for the API description. */
@@ -123,12 +126,12 @@ public class ImportResource {
             description = "The document: PDF, Word, Excel, HTML or text; its file name and content type help tell the format") String file) {
     }
 
-    private Response importDocument(boolean submit, String agencyId, String yearText, byte[] body, String mediaType,
-                                    String fileName) {
+    private Response importDocument(boolean submit, String agencyId, String agencyName, String yearText, byte[] body,
+                                    String mediaType, String fileName) {
         Integer year = queryParameters(agencyId, yearText);
         ImportOutcome outcome;
         try {
-            outcome = imports.read(body, mediaType, fileName, agencyId, year);
+            outcome = imports.read(body, mediaType, fileName, agencyId, agencyName, year);
         } catch (DocumentException e) {
             throw unreadableDocument(e);
         } catch (ImportLimitException e) {

@@ -35,13 +35,17 @@ public class ImportService {
     /**
      * @param mediaType the declared media type (its charset is used for text), or null
      * @param fileName  the uploaded file's name, or null
+     * @param agencyName the agency's name to look up when the text names none (the title wins: it is the report's
+     *                   own word), or null
      * @throws org.nianbao.importer.document.DocumentException when the bytes are no document the reader knows
      */
-    public ImportOutcome read(byte[] body, String mediaType, String fileName, String agencyId, Integer year) {
+    public ImportOutcome read(byte[] body, String mediaType, String fileName, String agencyId, String agencyName,
+                              Integer year) {
         ReadDocument document = documents.read(body, mediaType, fileName);
         ImportResult result = document.importWith(importer);
-        String agency = agencyId != null ? agencyId : agencyNamed(result.agencyName());
-        return new ImportOutcome(result.template(), result.agencyName(), agency, year != null ? year : result.year(),
+        String name = result.agencyName() != null ? result.agencyName() : blankToNull(agencyName);
+        String agency = agencyId != null ? agencyId : agencyNamed(name);
+        return new ImportOutcome(result.template(), name, agency, year != null ? year : result.year(),
                 result.submission(), result.diagnostics(), importer.ruleWarnings(result), null);
     }
 
@@ -54,6 +58,10 @@ public class ImportService {
 
     public boolean isRegistered(String agencyId) {
         return Agency.findById(agencyId) != null;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The registered agency with exactly this name, when there is one and only one. */

@@ -67,6 +67,25 @@ class ImportResourceTest {
     }
 
     @Test
+    void aGivenAgencyNameIsLookedUpOnlyWhenTheTitleNamesNone() {
+        String tables = "<p>二、主动公开政府信息情况</p><table><tr><td colspan=\"4\">第二十条第（一）项</td></tr>"
+                + "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+                + "<tr><td>规章</td><td>2</td><td>0</td><td>5</td></tr></table></body></html>";
+        given().auth().oauth2(TestTokens.admin()).contentType("text/html; charset=UTF-8")
+                .body("<html><body><h1>2021年政府信息公开工作年度报告</h1>" + tables)
+                .queryParam("agencyName", "盐池县教育体育局").post("/api/v1/reports:import").then().statusCode(200)
+                .body("agencyName", equalTo("盐池县教育体育局")).body("agencyId", equalTo("edu-640323")).body("year", equalTo(2021));
+        given().auth().oauth2(TestTokens.admin()).contentType("text/html; charset=UTF-8")
+                .body("<html><body><h1>盐池县教育体育局2021年政府信息公开工作年度报告</h1>" + tables)
+                .queryParam("agencyName", "延安市教育局").post("/api/v1/reports:import").then().statusCode(200)
+                .body("agencyName", equalTo("盐池县教育体育局")).body("agencyId", equalTo("edu-640323"));
+        given().auth().oauth2(TestTokens.admin()).contentType("text/html; charset=UTF-8")
+                .body("<html><body><h1>2021年政府信息公开工作年度报告</h1>" + tables)
+                .queryParam("agencyName", "无此机构局").queryParam("submit", true).post("/api/v1/reports:import")
+                .then().statusCode(422).body("errors.message", hasItem(containsString("no registered agency is named 无此机构局")));
+    }
+
+    @Test
     void garbageIsRefusedAndNothingIsStored() {
         for (String garbage : new String[] {"", "   ", "hello world, this is not a report at all 12345"}) {
             given().auth().oauth2(TestTokens.admin()).contentType("text/plain").body(garbage)
