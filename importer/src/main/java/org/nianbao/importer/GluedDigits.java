@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class GluedDigits {
 
     private static final Pattern DIGITS = Pattern.compile("[+-]?\\d+");
+    /** A row of table 四 runs 15 cells together; a longer run of digits is no row of a report. */
+    private static final int MAX_DIGITS = 60;
 
     /** One piece of a printed value: its digits and the value it was cut from. */
     record Piece(String text, CellText source) {
@@ -114,7 +116,7 @@ final class GluedDigits {
             return null;
         }
         String text = Normalizer.normalize(value.text().strip(), Normalizer.Form.NFKC);
-        return DIGITS.matcher(text).matches() ? text : null;
+        return text.length() <= MAX_DIGITS && DIGITS.matcher(text).matches() ? text : null;
     }
 
     private static int digitCount(String digits) {

@@ -79,6 +79,12 @@ final class TableAssembler {
     private static final int MAX_SPLITS = 2000;
     /** Pairs of open rows are tried together only up to this many combinations. */
     private static final int MAX_SPLIT_PAIRS = 20_000;
+    /**
+     * The identity checks one import may spend on rows that ran together, and the rows it keeps open for them: a
+     * report has about 40 rows, so a document beyond these is no report, and its rows are reported unread.
+     */
+    private static final int MAX_IDENTITY_CHECKS = 300_000;
+    private static final int MAX_OPEN_ROWS = 80;
     /** A report has some 40 rows: labels compared for slips beyond this many are not the report's. */
     private static final int MAX_NEAR_LOOKUPS = 200;
 
@@ -102,6 +108,7 @@ final class TableAssembler {
     private boolean lastRowHadValues;
     private TableLayout previousLayout = TableLayout.NONE;
     private int nearLookups;
+    private int identityChecks;
     private int currentTable;
 
     private final Map<String, CellReading> placed = new LinkedHashMap<>();
@@ -476,7 +483,7 @@ final class TableAssembler {
                         .formatted(slots.size()));
                 return;
             }
-            if (splits != null && !splits.isEmpty()) {
+            if (splits != null && !splits.isEmpty() && glued.size() < MAX_OPEN_ROWS) {
                 glued.add(new GluedRow(slots, splits, runLabels, what));
                 return;
             }
@@ -522,6 +529,9 @@ final class TableAssembler {
             settled = false;
             for (java.util.Iterator<GluedRow> it = glued.iterator(); it.hasNext(); ) {
                 GluedRow row = it.next();
+                if (!spend(row.splits().size())) {
+                    break;
+                }
                 Map<String, BigDecimal> read = readValues();
                 List<List<GluedDigits.Piece>> agreeing = new ArrayList<>();
                 for (List<GluedDigits.Piece> split : row.splits()) {
@@ -562,7 +572,8 @@ final class TableAssembler {
             for (int j = i + 1; j < glued.size(); j++) {
                 GluedRow a = glued.get(i);
                 GluedRow b = glued.get(j);
-                if ((long) a.splits().size() * b.splits().size() > MAX_SPLIT_PAIRS) {
+                long pairs = (long) a.splits().size() * b.splits().size();
+                if (pairs > MAX_SPLIT_PAIRS || !spend(pairs)) {
                     continue;
                 }
                 Set<List<GluedDigits.Piece>> forA = new LinkedHashSet<>();
@@ -593,6 +604,18 @@ final class TableAssembler {
             }
         }
         return false;
+    }
+
+    /**
+     * Takes {@code checks} identity checks from the import's budget, all or none: a row is settled only when every
+     * split of it was checked.
+     */
+    private boolean spend(long checks) {
+        if (identityChecks + checks > MAX_IDENTITY_CHECKS) {
+            return false;
+        }
+        identityChecks += (int) checks;
+        return true;
     }
 
     private void placeSplit(List<Slot> slots, List<GluedDigits.Piece> split, List<CellText> runLabels, String what,
