@@ -58,6 +58,8 @@ final class LabelMatcher {
     private final Map<RowRef, Map<String, Column>> columnsByRow = new HashMap<>();
     private final Set<String> headingKeys = new LinkedHashSet<>();
     private final Set<String> columnKeys = new LinkedHashSet<>();
+    /** The rows a heading printed before them groups: （六）其他处理 → its rows 1., 2., 3. in GOV_2021. */
+    private final Map<String, List<RowRef>> rowsByHeading = new HashMap<>();
 
     LabelMatcher(Template template, Vocabulary vocabulary) {
         this.template = template;
@@ -132,6 +134,11 @@ final class LabelMatcher {
         return Optional.empty();
     }
 
+    /** The rows under a heading (（六）其他处理 in GOV_2021: three rows), in the catalog's order; empty if none. */
+    List<RowRef> rowsUnder(String headingKey) {
+        return rowsByHeading.getOrDefault(headingKey, List.of());
+    }
+
     /** The column of a row a header label names (unit remarks such as （单位：万元） ignored). */
     Optional<Column> column(RowRef row, String key) {
         return Optional.ofNullable(columnsByRow.get(row).get(LabelKey.withoutUnitRemark(key)));
@@ -178,6 +185,13 @@ final class LabelMatcher {
         String specific = spanning[spanning.length - 1];
         for (int i = 0; i < parts.length - 1; i++) {
             addHeading(parts[i]);
+            String heading = LabelKey.of(parts[i]);
+            for (String key : List.of(heading, LabelKey.withoutNumbering(heading))) {
+                List<RowRef> under = rowsByHeading.computeIfAbsent(key, k -> new ArrayList<>());
+                if (!under.contains(ref)) {
+                    under.add(ref);
+                }
+            }
         }
         for (int i = 0; i < spanning.length - 1; i++) {
             addHeading(spanning[i]);

@@ -313,6 +313,10 @@ final class TableAssembler {
             placeBlock(block.get(), runLabels, runValues);
             return;
         }
+        if (last != null && !matcher.rowsUnder(last.key()).isEmpty()) {
+            groupPrintedAsOneRow(last, matcher.rowsUnder(last.key()), runLabels, runValues);
+            return;
+        }
         Optional<LabelMatcher.RowRef> near = last == null || ++nearLookups > MAX_NEAR_LOOKUPS ? Optional.empty()
                 : matcher.nearRow(last.key());
         if (near.isPresent()) {
@@ -343,6 +347,37 @@ final class TableAssembler {
                 tableLines.add(label.line());
             }
         }
+    }
+
+    /**
+     * A heading that groups rows in this format printed as one row with values (（六）其他处理 of a GOV_2021 report
+     * printed the 2019 way). Its values are sums of the rows under it, which cannot be taken apart, except that a
+     * sum of counts that is 0 makes every row under it 0. Anything else is reported.
+     */
+    private void groupPrintedAsOneRow(CellText heading, List<LabelMatcher.RowRef> rows, List<CellText> runLabels,
+                                      List<CellText> runValues) {
+        List<Column> columns = rows.get(0).row().columns();
+        boolean sameColumns = rows.stream().allMatch(r -> r.row().columns().equals(columns));
+        boolean allZero = runValues.size() == columns.size() && runValues.stream()
+                .allMatch(v -> v.kind() == CellText.Kind.NUMBER && v.number().signum() == 0 && v.unit() == null);
+        boolean counts = columns.stream().noneMatch(c -> c.kind().mayBeNegative() || c.kind() == CellKind.AMOUNT);
+        String what = "'%s' is printed as one row, but %s has %d rows under it".formatted(Trim.shown(heading.text()),
+                matcher.template().id(), rows.size());
+        if (sameColumns && allZero && counts) {
+            for (LabelMatcher.RowRef row : rows) {
+                rowsWithValues.add(row.section() + "." + row.row().code());
+                for (int i = 0; i < columns.size(); i++) {
+                    place(new Slot(row, columns.get(i)), runValues.get(i), runLabels);
+                }
+            }
+            runValues.forEach(v -> tableLines.add(v.line()));
+            notes.add("line %d: %s; every value is 0, so each of its rows is 0".formatted(heading.line(), what));
+            return;
+        }
+        String reason = what + ": its values are their sums, which cannot be taken apart, so none was placed";
+        runValues.stream().filter(v -> v.kind() == CellText.Kind.NUMBER)
+                .forEach(v -> unplaced.add(new Unplaced(v.text().strip(), v.line(), reason)));
+        notes.add("line %d: %s".formatted(heading.line(), reason));
     }
 
     /**
@@ -694,7 +729,9 @@ final class TableAssembler {
             List<Slot> slots = new ArrayList<>();
             rows.forEach(r -> r.row().columns().forEach(c -> slots.add(new Slot(r, c))));
             List<String> headers = runLabels.subList(firstIndex.get(entry.getKey()), runLabels.size()).stream()
-                    .map(CellText::key).filter(matcher::isColumnLabel).toList();
+                    .map(CellText::key).filter(key -> rows.stream().anyMatch(r -> matcher.column(r, key).isPresent()))
+                    .toList();
+            // pieces of headers broken over lines (结果 / 维持) name no column and are passed over;
             // side by side means headers repeated for each row group; one set of headers is a header row of rows
             // whose own labels went missing, and is not read in order
             List<Slot> named = slotsInOrder(headers, slots);

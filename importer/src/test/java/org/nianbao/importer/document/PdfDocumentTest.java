@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
+import org.nianbao.importer.ImportResult;
 import org.nianbao.importer.ReportImporter;
 import org.nianbao.model.template.TemplateCatalog;
 
@@ -53,21 +54,21 @@ class PdfDocumentTest {
     }
 
     /**
-     * The importer places no number wrongly. What it misses is known: the row 2.其他法律行政止公开 carries a typo in
-     * the PDF itself, the report prints （六）其他处理 as one row without the three sub-rows the expected cells imply,
-     * and table 四's headers are printed in cells of two lines each (结果 / 维持), which come out as separate lines.
+     * Every cell of the published PDF is read right, though the PDF prints the row 2.其他法律行政止公开 with a slip,
+     * prints （六）其他处理 as one row of zeros without the three 2021 rows under it, and breaks table 四's headers over
+     * lines (结果 / 维持).
      */
     @Test
-    void theImporterReadsThePdfWithoutAWrongCell() {
-        CorpusScore score = CorpusScore.of(REPORT, reader.read(PDF, null, null)
-                .importWith(new ReportImporter(TemplateCatalog.standard())));
+    void theImporterReadsEveryCellOfThePdf() {
+        ImportResult result = reader.read(PDF, null, null).importWith(new ReportImporter(TemplateCatalog.standard()));
+        CorpusScore score = CorpusScore.of(REPORT, result);
         System.out.println(REPORT + ".pdf → importer: " + score);
 
-        assertThat(score.wrong()).as(score.toString()).isZero();
-        assertThat(score.invented()).isZero();
-        assertThat(score.problems()).allSatisfy(problem -> assertThat(problem).startsWith("missed")
-                .containsAnyOf("withheld.prohibitedByLaw", "outcome.other.", "reviewLitigation."));
-        assertThat(score.right()).isGreaterThanOrEqualTo(157);
+        assertThat(score.problems()).isEmpty();
+        assertThat(score.right()).isEqualTo(200);
+        assertThat(result.diagnostics().notes())
+                .anyMatch(n -> n.contains("2.其他法律行政止公开") && n.contains("differs by a slip"))
+                .anyMatch(n -> n.contains("（六）其他处理") && n.contains("every value is 0"));
     }
 
     @Test
