@@ -56,7 +56,7 @@ final class TableAssembler {
 
     /** Rows of one table printed side by side, their cells in reading order. */
     private record Block(Table table, List<LabelMatcher.RowRef> rows, List<Slot> slots, boolean standardOrder,
-                         int missingHeaders) {
+                         int missingHeaders, boolean noHeaders) {
     }
 
     /** A row whose values ran together, the ways to split them, and what a note calls it. */
@@ -109,6 +109,8 @@ final class TableAssembler {
     private TableLayout previousLayout = TableLayout.NONE;
     private int nearLookups;
     private int identityChecks;
+    /** The labels printed above the Markdown table being read, before its first row. */
+    private List<CellText> labelsAboveTable = List.of();
     private int currentTable;
 
     private final Map<String, CellReading> placed = new LinkedHashMap<>();
@@ -216,12 +218,39 @@ final class TableAssembler {
      */
     private void startPipeTable(CellRow first) {
         CellText last = labels.isEmpty() ? null : labels.get(labels.size() - 1);
+        List<CellText> outside = values.isEmpty() ? List.copyOf(labels) : List.of();
         boolean headerRow = first.cells().stream().noneMatch(CellText::isValue);
         flush();
         headerCells.clear();
+        labelsAboveTable = outside;
         if (headerRow && last != null && matcher.row(last.key()).isPresent()) {
             labels.add(last);
         }
+    }
+
+    /**
+     * Values of a Markdown table without row labels of their own, after the labels of a whole side-by-side table
+     * (table 四: 行政复议, 未经复议直接起诉, 复议后起诉 and their headers) printed above it: they are that table's
+     * values when there is exactly one for each of its cells. A single row's values are never given a label from
+     * outside their table (see {@link #startPipeTable}).
+     */
+    private boolean placeUnderLabelsAbove(List<CellText> runLabels, List<CellText> runValues) {
+        if (labelsAboveTable.isEmpty() || runLabels.stream().anyMatch(l -> matcher.row(l.key()).isPresent())) {
+            return false;
+        }
+        // the table's own header row repeats pieces of the headers above it: the labels above alone say the order
+        List<CellText> above = labelsAboveTable;
+        labelsAboveTable = List.of();
+        Optional<Block> block = block(above);
+        if (block.isEmpty() || block.get().slots().size() != runValues.size()
+                || runValues.stream().anyMatch(v -> v.kind() != CellText.Kind.NUMBER)) {
+            return false;
+        }
+        notes.add("line %d: the %d values of a table without row labels read as table %s, whose labels are printed "
+                .formatted(runValues.get(0).line(), runValues.size(), sectionNumber(block.get().table().section()))
+                + "above it, one value for each of its cells");
+        placeBlock(block.get(), above, runValues);
+        return true;
     }
 
     /**
@@ -311,6 +340,9 @@ final class TableAssembler {
         Optional<Block> block = block(runLabels);
         if (block.isPresent()) {
             placeBlock(block.get(), runLabels, runValues);
+            return;
+        }
+        if (placeUnderLabelsAbove(runLabels, runValues)) {
             return;
         }
         if (last != null && !matcher.rowsUnder(last.key()).isEmpty()) {
@@ -735,11 +767,17 @@ final class TableAssembler {
             // side by side means headers repeated for each row group; one set of headers is a header row of rows
             // whose own labels went missing, and is not read in order
             List<Slot> named = slotsInOrder(headers, slots);
-            boolean standardOrder = named != null
+            boolean noHeaders = headers.isEmpty() && rows.equals(rowsOf(entry.getKey()));
+            boolean standardOrder = noHeaders || named != null
                     && rows.stream().allMatch(r -> named.stream().anyMatch(slot -> slot.row().equals(r)));
-            return Optional.of(new Block(entry.getKey(), rows, slots, standardOrder, slots.size() - headers.size()));
+            return Optional.of(new Block(entry.getKey(), rows, slots, standardOrder, slots.size() - headers.size(),
+                    noHeaders));
         }
         return Optional.empty();
+    }
+
+    private List<LabelMatcher.RowRef> rowsOf(Table table) {
+        return table.rows().stream().map(r -> new LabelMatcher.RowRef(table, r)).toList();
     }
 
     /**
@@ -779,7 +817,27 @@ final class TableAssembler {
             notes.add("line %d: %s".formatted(runValues.get(0).line(), reason));
             return;
         }
-        if (block.missingHeaders() > 0) {
+        if (block.noHeaders()) {
+            // every row of the table printed in the national order, but no header to check the columns by: the values
+            // are read in the national order only when the table's identities (R4) then hold
+            Map<String, BigDecimal> inOrder = new HashMap<>();
+            for (int i = 0; i < block.slots().size() && i < runValues.size(); i++) {
+                if (runValues.get(i).kind() == CellText.Kind.NUMBER) {
+                    inOrder.put(block.slots().get(i).code(), runValues.get(i).number());
+                }
+            }
+            if (runValues.size() != block.slots().size() || !identities.agree(readValues(), inOrder)) {
+                String reason = "table %s: no column header could be read, and in the national column order its "
+                        .formatted(sectionNumber(section)) + "values do not add up as the table's identities say, so "
+                        + "none was placed";
+                runValues.stream().filter(v -> v.kind() == CellText.Kind.NUMBER)
+                        .forEach(v -> unplaced.add(new Unplaced(v.text().strip(), v.line(), reason)));
+                notes.add("line %d: %s".formatted(runValues.get(0).line(), reason));
+                return;
+            }
+            notes.add("table %s: no column header could be read; its %d values were read in the national column order, "
+                    .formatted(sectionNumber(section), block.slots().size()) + "in which they agree with its identities");
+        } else if (block.missingHeaders() > 0) {
             notes.add("table %s: %d column header(s) missing; its %d values were read in the standard column order"
                     .formatted(sectionNumber(section), block.missingHeaders(), block.slots().size()));
         }

@@ -150,6 +150,52 @@ class TextLayoutsTest {
         assertThat(result.diagnostics().unplaced()).hasSize(7);
     }
 
+    /** A 2021 report printing （六）其他处理 the 2019 way, as one row: zeros say each row under it is 0, sums do not. */
+    @Test
+    void aRowGroupPrintedAsOneRowIsReadOnlyWhenItsValuesAreZero() {
+        String sixAsOneRow = TABS.replaceAll("\t（六）其他处理\t1\.[^\n]*\n[^\n]*\n[^\n]*\n",
+                "\t（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n").replace("\t", "  ");
+        String nonZero = TABS.replaceAll("\t（六）其他处理\t1\.[^\n]*\n[^\n]*\n[^\n]*\n",
+                "\t（六）其他处理\t1\t0\t0\t0\t0\t0\t1\n").replace("\t", "  ");
+
+        ImportResult zeros = IMPORTER.importText(sixAsOneRow);
+        ImportResult sums = IMPORTER.importText(nonZero);
+
+        assertThat(readings(zeros)).containsEntry("requests.outcome.other.noCorrection.naturalPerson", BigDecimal.ZERO)
+                .containsEntry("requests.outcome.other.otherReason.total", BigDecimal.ZERO);
+        assertThat(zeros.diagnostics().notes()).anyMatch(n -> n.contains("every value is 0"));
+        assertThat(readings(sums)).doesNotContainKeys("requests.outcome.other.noCorrection.naturalPerson",
+                "requests.outcome.other.feeUnpaid.naturalPerson");
+        assertThat(sums.diagnostics().unplaced()).anySatisfy(u -> assertThat(u.reason())
+                .contains("printed as one row").contains("cannot be taken apart"));
+    }
+
+    /** Table 四 as a Markdown table of numbers whose row labels and headers a conversion left above it. */
+    @Test
+    void tableFoursValuesUnderItsLabelsPrintedAboveTheTableAreReadWhenTheyAddUp() {
+        String text = """
+                四、政府信息公开行政复议、行政诉讼情况
+                行政复议行政诉讼
+                未经复议直接起诉复议后起诉
+                维持纠正结果审结维持纠正结果审结
+                | 维持 | 纠正 | 结果 | 审结 | 总计 |
+                |---|---|---|---|---|
+                | %s |
+                """;
+        String addsUp = "1 | 1 | 0 | 0 | 2 | 1 | 0 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 3";
+        String doesNot = "1 | 1 | 0 | 0 | 3 | 1 | 0 | 0 | 0 | 1 | 2 | 0 | 1 | 0 | 3";
+
+        ImportResult read = IMPORTER.importText(text.formatted(addsUp));
+        ImportResult refused = IMPORTER.importText(text.formatted(doesNot));
+
+        assertThat(readings(read)).containsEntry("reviewLitigation.reconsideration.total", new BigDecimal("2"))
+                .containsEntry("reviewLitigation.litigationAfterReconsideration.total", new BigDecimal("3"));
+        assertThat(read.diagnostics().notes()).anyMatch(n -> n.contains("whose labels are printed above it"));
+        assertThat(readings(refused)).isEmpty();
+        assertThat(refused.diagnostics().unplaced()).hasSize(15)
+                .allSatisfy(u -> assertThat(u.reason()).contains("do not add up"));
+    }
+
     /** Each tab-separated line of the text rewritten; the Markdown form gets a |---| line after a table's first row. */
     private static String rewriteRows(String text, Function<List<String>, String> row, boolean markdown) {
         StringBuilder out = new StringBuilder();
