@@ -153,9 +153,9 @@ class TextLayoutsTest {
     /** A 2021 report printing （六）其他处理 the 2019 way, as one row: zeros say each row under it is 0, sums do not. */
     @Test
     void aRowGroupPrintedAsOneRowIsReadOnlyWhenItsValuesAreZero() {
-        String sixAsOneRow = TABS.replaceAll("\t（六）其他处理\t1\.[^\n]*\n[^\n]*\n[^\n]*\n",
+        String sixAsOneRow = TABS.replaceAll("\t（六）其他处理\t1\\.[^\n]*\n[^\n]*\n[^\n]*\n",
                 "\t（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n").replace("\t", "  ");
-        String nonZero = TABS.replaceAll("\t（六）其他处理\t1\.[^\n]*\n[^\n]*\n[^\n]*\n",
+        String nonZero = TABS.replaceAll("\t（六）其他处理\t1\\.[^\n]*\n[^\n]*\n[^\n]*\n",
                 "\t（六）其他处理\t1\t0\t0\t0\t0\t0\t1\n").replace("\t", "  ");
 
         ImportResult zeros = IMPORTER.importText(sixAsOneRow);
