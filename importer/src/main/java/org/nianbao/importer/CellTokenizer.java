@@ -125,6 +125,9 @@ final class CellTokenizer {
      * sentence's figures are for {@link ProseFigureReader}, and the words of a sentence are no table labels.
      */
     private CellRow inlineRow(SourceLine line, ImportLimits limits) {
+        if (!mayHoldSeveralCells(line.text())) {
+            return null;
+        }
         List<CellText> cells = new ArrayList<>();
         for (String piece : Sentences.pieces(line.text())) {
             if (!Sentences.isProse(piece)) {
@@ -149,6 +152,31 @@ final class CellTokenizer {
                     line.number(), limits.maxCellsPerTable(), limits.maxCellsPerTable());
         }
         return new CellRow(line.number(), cells, false, TableLayout.INLINE, 0);
+    }
+
+    /**
+     * Whether a line can be more than one cell: it has a space inside, or digits beside other characters. Most lines
+     * of a long text (a lone number, a label, a sentence without figures) are passed over before they are cut.
+     */
+    private static boolean mayHoldSeveralCells(String text) {
+        String line = text.strip();
+        boolean digit = false;
+        boolean other = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return true;
+            }
+            if (c >= '0' && c <= '9' || c >= '０' && c <= '９') {
+                digit = true;
+            } else {
+                other = true;
+            }
+            if (digit && other) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
