@@ -155,24 +155,14 @@ final class CellTokenizer {
     }
 
     /**
-     * Whether a line can be more than one cell: it has a space inside, or digits beside other characters. Most lines
-     * of a long text (a lone number, a label, a sentence without figures) are passed over before they are cut.
+     * Whether a line can be more than one cell: anything but a lone number (a line of labels can be several run
+     * together: 行政复议行政诉讼). The lone numbers of a long text are passed over before they are cut.
      */
     private static boolean mayHoldSeveralCells(String text) {
         String line = text.strip();
-        boolean digit = false;
-        boolean other = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                return true;
-            }
-            if (c >= '0' && c <= '9' || c >= '０' && c <= '９') {
-                digit = true;
-            } else {
-                other = true;
-            }
-            if (digit && other) {
+            if (!(c >= '0' && c <= '9' || c >= '０' && c <= '９' || c == '.' || c == ',')) {
                 return true;
             }
         }
