@@ -4,6 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.nianbao.service.security.Callers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.nianbao.model.agency.Sector;
 import org.nianbao.model.validation.Problem;
+import org.nianbao.report.idempotency.IdempotentWrites;
 import org.nianbao.service.problem.ApiProblem;
 
 @Path("/api/v1/agencies")
@@ -30,9 +33,13 @@ import org.nianbao.service.problem.ApiProblem;
 public class AgencyResource {
 
     private final AgencyService agencies;
+    private final IdempotentWrites writes;
+    private final ObjectMapper json;
 
-    AgencyResource(AgencyService agencies) {
+    AgencyResource(AgencyService agencies, IdempotentWrites writes, ObjectMapper json) {
         this.agencies = agencies;
+        this.writes = writes;
+        this.json = json;
     }
 
     @POST
@@ -40,16 +47,20 @@ public class AgencyResource {
     @Operation(summary = "Register an agency", description = "Publishes the agency to nianbao.agencies.v1.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgencyView.class)))
     public Response createAgency(AgencyInput input) {
-        AgencyView created = agencies.create(requireBody(input));
-        return Response.created(URI.create("/api/v1/agencies/" + created.id())).entity(created).build();
+        return writes.run(canonical(input), () -> {
+            AgencyView created = agencies.create(requireBody(input));
+            return Response.created(URI.create("/api/v1/agencies/" + created.id())).entity(created).build();
+        });
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Callers.ADMIN)
     @Operation(summary = "Change an agency", description = "Name, region, sector or active flag; publishes the change.")
-    public AgencyView updateAgency(@PathParam("id") @Parameter(example = "edu-610600") String id, AgencyInput input) {
-        return agencies.update(PathParameters.agencyId(id, "id"), requireBody(input));
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgencyView.class)))
+    public Response updateAgency(@PathParam("id") @Parameter(example = "edu-610600") String id, AgencyInput input) {
+        String agencyId = PathParameters.agencyId(id, "id");
+        return writes.run(canonical(input), () -> Response.ok(agencies.update(agencyId, requireBody(input))).build());
     }
 
     @GET
@@ -75,6 +86,15 @@ public class AgencyResource {
             throw ApiProblem.badRequest("the listing's parameters have " + problems.size() + " problem(s)", problems);
         }
         return agencies.list(region == null ? null : RegionPrefix.of(region), parsed, page, size);
+    }
+
+    /** The input as JSON again: what tells a repeat under an Idempotency-Key from another request. */
+    private byte[] canonical(AgencyInput input) {
+        try {
+            return input == null ? null : json.writeValueAsBytes(input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static AgencyInput requireBody(AgencyInput input) {

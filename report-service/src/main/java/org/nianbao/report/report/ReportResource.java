@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nianbao.report.agency.PathParameters;
+import org.nianbao.report.idempotency.IdempotentWrites;
 
 /** One agency's report for one year: submit, revise, withdraw, read and its history. */
 @Path("/api/v1/agencies/{agencyId}/reports/{year}")
@@ -35,11 +36,13 @@ public class ReportResource {
     private final ReportService reports;
     private final SubmissionReader reader;
     private final SecurityIdentity caller;
+    private final IdempotentWrites writes;
 
-    ReportResource(ReportService reports, SubmissionReader reader, SecurityIdentity caller) {
+    ReportResource(ReportService reports, SubmissionReader reader, SecurityIdentity caller, IdempotentWrites writes) {
         this.reports = reports;
         this.reader = reader;
         this.caller = caller;
+        this.writes = writes;
     }
 
     @PUT
@@ -71,18 +74,20 @@ public class ReportResource {
                            byte[] body) {
         int year = PathParameters.reportYear(agencyId, yearText);
         Callers.requireAgency(caller, agencyId);
-        ReportService.Accepted accepted = reports.submit(agencyId, year, reader.text(body, contentType), ifMatch, ifNoneMatch, strict);
-        int version = accepted.summary().version();
-        Response.ResponseBuilder response = accepted.created()
-                ? Response.created(URI.create("/api/v1/agencies/" + agencyId + "/reports/" + year))
-                : Response.ok();
-        if (Preferences.returnMinimal(prefer)) {
-            response.entity(accepted.summary()).header("Preference-Applied", Preferences.RETURN_MINIMAL);
-        } else {
-            response.entity(accepted.version());
-        }
-        return response.tag(new jakarta.ws.rs.core.EntityTag("v" + version))
-                .header("Content-Location", versionPath(agencyId, year, version)).build();
+        return writes.run(body, () -> {
+            ReportService.Accepted accepted = reports.submit(agencyId, year, reader.text(body, contentType), ifMatch, ifNoneMatch, strict);
+            int version = accepted.summary().version();
+            Response.ResponseBuilder response = accepted.created()
+                    ? Response.created(URI.create("/api/v1/agencies/" + agencyId + "/reports/" + year))
+                    : Response.ok();
+            if (Preferences.returnMinimal(prefer)) {
+                response.entity(accepted.summary()).header("Preference-Applied", Preferences.RETURN_MINIMAL);
+            } else {
+                response.entity(accepted.version());
+            }
+            return response.tag(new jakarta.ws.rs.core.EntityTag("v" + version))
+                    .header("Content-Location", versionPath(agencyId, year, version)).build();
+        });
     }
 
     @GET
@@ -104,8 +109,10 @@ public class ReportResource {
                              @HeaderParam("If-Match") @Parameter(description = "ETag of the current version", example = "\"v1\"") String ifMatch) {
         int year = PathParameters.reportYear(agencyId, yearText);
         Callers.requireAgency(caller, agencyId);
-        ReportVersionView v = reports.withdraw(agencyId, year, ifMatch);
-        return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
+        return writes.run(null, () -> {
+            ReportVersionView v = reports.withdraw(agencyId, year, ifMatch);
+            return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
+        });
     }
 
     @GET

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ import org.nianbao.model.validation.Problem;
 import org.nianbao.report.agency.Paging;
 import org.nianbao.report.agency.PathParameters;
 import org.nianbao.report.agency.RegionPrefix;
+import org.nianbao.report.idempotency.IdempotentWrites;
 import org.nianbao.service.problem.ApiProblem;
 
 /** Reports across agencies: the listing and the validate-only check. */
@@ -50,10 +54,12 @@ public class ReportsResource {
     private final ReportQuery query;
     private final SecurityIdentity caller;
     private final Clock clock;
+    private final IdempotentWrites writes;
 
     ReportsResource(ReportService reports, ReportBatch batch, BatchGate batchGate, SubmissionReader reader, ReportQuery query,
-                    SecurityIdentity caller, Clock clock) {
+                    SecurityIdentity caller, Clock clock, IdempotentWrites writes) {
         this.clock = clock;
+        this.writes = writes;
         this.reports = reports;
         this.batch = batch;
         this.batchGate = batchGate;
@@ -85,13 +91,28 @@ public class ReportsResource {
     @APIResponse(responseCode = "403", description = "A report of an agency this token may not write", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "422", description = "Invalid reports: every problem of every report listed; nothing stored", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "503", description = "Too many batches at once; nothing stored, retry after Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
-    public BatchResult submitBatch(@QueryParam("strict") @Parameter(description = "Refuse the batch when a rule warns", example = "false") boolean strict,
-                                   @HeaderParam("Content-Type") String contentType,
-                                   InputStream body) {
+    public Response submitBatch(@QueryParam("strict") @Parameter(description = "Refuse the batch when a rule warns", example = "false") boolean strict,
+                                @HeaderParam("Content-Type") String contentType,
+                                InputStream body) {
         // The body is read only once the gate lets the batch in: a waiting batch holds neither its text nor its JSON
         // tree (the connection holds the bytes back), nor a database connection, as the transaction begins after.
-        return new BatchResult(batchGate.run(() -> batch.submit(reader.tree(body, contentType), strict,
-                agency -> Callers.mayWriteReportsOf(caller, agency))));
+        // With an Idempotency-Key the bytes are kept, to tell a repeat from another batch under the same key.
+        boolean keyed = writes.key() != null;
+        return batchGate.run(() -> {
+            byte[] sent = keyed ? readAll(body) : null;
+            InputStream source = keyed ? new ByteArrayInputStream(sent) : body;
+            return writes.run(sent, () -> Response.ok(new BatchResult(batch.submit(reader.tree(source, contentType), strict,
+                    agency -> Callers.mayWriteReportsOf(caller, agency)))).build());
+        });
+    }
+
+    private static byte[] readAll(InputStream body) {
+        try {
+            return body == null ? new byte[0] : body.readAllBytes();
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("the body could not be read; nothing was stored: send it again",
+                    List.of(new Problem("", "MALFORMED", null, "unreadable body", null)));
+        }
     }
 
     /** The result of a validate-only call that found no errors. */
