@@ -12,8 +12,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,14 +147,17 @@ public class ReportsResource {
 
     @GET
     @Path("/reports")
-    @Operation(summary = "List reports (current versions)", description = "Filter by region subtree, sector, year, level and status; paged.")
-    public ReportPage listReports(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
+    @Operation(summary = "List reports (current versions)", description = "Filter by region subtree, sector, year, level and status; "
+            + "paged like every listing: items with page, size and total, and a Link header to the first, previous, next and last pages.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)))
+    public Response listReports(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
                            @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
                            @QueryParam("year") @Parameter(example = "2020", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
                            @QueryParam("level") @Parameter(description = "PROVINCE, CITY or COUNTY", example = "COUNTY") String level,
                            @QueryParam("status") @Parameter(description = "ACTIVE or WITHDRAWN", example = "ACTIVE") String status,
                            @QueryParam("page") @DefaultValue("0") @Parameter(example = "0") int page,
-                           @QueryParam("size") @DefaultValue("50") @Parameter(example = "50") int size) {
+                           @QueryParam("size") @DefaultValue("50") @Parameter(example = "50") int size,
+                           @Context UriInfo uri) {
         List<Problem> problems = new ArrayList<>();
         Integer year = yearText == null ? null : yearOrProblem(yearText, problems);
         if (sector != null && Sector.parse(sector).isEmpty()) {
@@ -171,7 +176,8 @@ public class ReportsResource {
         String prefix = region == null ? null : RegionPrefix.of(region);
         ReportPage found = query.list(new ReportQuery.Filter(prefix, sector == null ? null : sector.toUpperCase(), year,
                 level == null ? null : level.toUpperCase(), status == null ? null : status.toUpperCase()), page, size);
-        return new ReportPage(found.items().stream().map(r -> Callers.seesWarnings(caller, r.agencyId(), r.regionCode())
+        ReportPage visible = new ReportPage(found.items().stream().map(r -> Callers.seesWarnings(caller, r.agencyId(), r.regionCode())
                 ? r : r.withoutWarnings()).toList(), found.page(), found.size(), found.total());
+        return Response.ok(visible).header("Link", Paging.links(uri.getRequestUri(), page, size, found.total())).build();
     }
 }
