@@ -77,7 +77,8 @@ class HttpSemanticsTest {
         assertThat(catalog.body().length).as("compressed").isLessThan(json.getBytes(StandardCharsets.UTF_8).length / 3);
 
         HttpResponse<byte[]> small = gzipGet("/api/v1/agencies/edu-640323", null);
-        assertThat(small.headers().firstValue("Content-Encoding")).as("a small answer is not worth compressing").isEmpty();
+        assertThat(small.headers().firstValue("Content-Encoding").orElse("identity")).as("a small answer is not worth compressing")
+                .isEqualTo("identity");
         assertThat(new String(small.body(), StandardCharsets.UTF_8)).contains("盐池县教育体育局");
 
         HttpResponse<byte[]> problem = gzipGet("/api/v1/agencies/no-such-agency", null);
