@@ -53,11 +53,12 @@ class GeneratedClientTest {
                 .activeDisclosure(new ActiveDisclosureCells().licensing(new ActiveDisclosureCellsLicensing().decisions(17)))
                 .requests(new RequestCells().newReceived(new RequestCellsNewReceived().naturalPerson(5).total(5)));
         ReportsApi reports = new ReportsApi(client(TestTokens.submitter("edu-640323")));
-        ReportVersion stored = reports.submitReport("edu-640323", 2022, report, false, null, "*", null);
+        ReportVersion stored = reports.submitReport("edu-640323", 2022, report, false, null, "*", null,
+                java.util.UUID.randomUUID().toString());
         assertThat(stored.getVersion()).isEqualTo(1);
         assertThat(stored.getAgencyName()).isEqualTo("盐池县教育体育局");
 
-        ReportVersion read = new ReportsApi(client(null)).currentReport("edu-640323", 2022);
+        ReportVersion read = new ReportsApi(client(null)).currentReport("edu-640323", 2022, null);
         assertThat(read.getTemplate()).isEqualTo("GOV_2021");
 
         RegionsApi regions = new RegionsApi(client(null));
@@ -77,7 +78,7 @@ class GeneratedClientTest {
     void refusalsArriveAsApiExceptionsWithProblemDetails() {
         ReportsApi stranger = new ReportsApi(client(TestTokens.submitter("edu-610600")));
         ReportSubmission report = new ReportSubmission().template(ReportSubmission.TemplateEnum.GOV_2021);
-        assertThatThrownBy(() -> stranger.submitReport("edu-640323", 2021, report, false, null, null, null))
+        assertThatThrownBy(() -> stranger.submitReport("edu-640323", 2021, report, false, null, null, null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(403);
                     assertThat(e.getResponseBody()).contains("edu-640323");
@@ -86,7 +87,7 @@ class GeneratedClientTest {
 
     @Test
     void templatesAreReadable() throws Exception {
-        var template = new TemplatesApi(client(null)).getTemplate("GOV_2019");
+        var template = new TemplatesApi(client(null)).getTemplate("GOV_2019", null);
         assertThat(template.getId()).isEqualTo("GOV_2019");
         assertThat(template.getTables()).isNotEmpty();
     }

@@ -21,8 +21,10 @@ import org.nianbao.testsupport.ServiceProcess;
 
 /**
  * Client threads submit while the report service is killed (kill -9) once, a third of the way in, and restarted;
- * the clients retry what got no answer. Afterwards every submission answered 2xx is stored and on the topic, and
- * no event on the topic lacks its stored version (the outbox is written in the submission's transaction).
+ * the clients retry what got no answer, with the submission's Idempotency-Key. Afterwards every submission answered
+ * 2xx is stored and on the topic, nothing is stored twice (a retry of a submission that committed before the kill gets
+ * its answer from the key's record, written in the same transaction), and no event on the topic lacks its stored
+ * version (the outbox is written in the submission's transaction).
  */
 class ReportServiceKillTest {
 
@@ -87,6 +89,8 @@ class ReportServiceKillTest {
                 + "; accepted but unpublished " + unpublished.size() + ", stored but unpublished " + storedUnpublished.size()
                 + ", events without a stored version " + phantoms.size() + ", keys whose versions first appear out of order "
                 + outOfOrder.size());
+        assertThat(storedOfTest).as("stored versions of the test: one per submission, none stored twice by a retry")
+                .hasSize(acceptedKeys.size());
         assertThat(unpublished).as("accepted submissions whose event is not on the topic").isEmpty();
         assertThat(storedUnpublished).as("stored versions whose event is not on the topic").isEmpty();
         assertThat(phantoms).as("events without a stored version").isEmpty();

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "nianbao.gateway")
 public interface GatewaySettings {
@@ -26,6 +27,13 @@ public interface GatewaySettings {
 
     @WithName("rate-limit")
     RateLimit rateLimit();
+
+    /**
+     * The gateway's public address (e.g. https://nianbao.example.gov.cn), which the services' Location headers are
+     * rewritten to; unset: the address the client called, from its Host (and X-Forwarded-* from a trusted proxy).
+     */
+    @WithName("public-url")
+    Optional<String> publicUrl();
 
     Cors cors();
 

@@ -385,7 +385,7 @@ class HostileTrafficTest {
             fail(kind, "agencies: " + agenciesBefore + " before, " + after + " after, but " + (registeredBySetup + created)
                     + " registrations were accepted");
         }
-        JsonNode listed = getJson(SuiteResource.reportService.url() + "/api/v1/agencies?region=650102&size=1000", admin);
+        JsonNode listed = getJson(SuiteResource.reportService.url() + "/api/v1/agencies?region=650102&size=1000", admin).path("items");
         for (JsonNode agency : listed) {
             String id = agency.path("id").asText();
             if (id.startsWith("hx-" + runId) && !reportAgencies.contains(id) && !changeAgencies.contains(id) && !createdAgencies.contains(id)) {
@@ -676,7 +676,7 @@ class HostileTrafficTest {
     private int countAgencies() {
         int count = 0;
         for (int page = 0; ; page++) {
-            JsonNode list = getJson(SuiteResource.reportService.url() + "/api/v1/agencies?size=1000&page=" + page, null);
+            JsonNode list = getJson(SuiteResource.reportService.url() + "/api/v1/agencies?size=1000&page=" + page, null).path("items");
             count += list.size();
             if (list.size() < 1000) {
                 return count;

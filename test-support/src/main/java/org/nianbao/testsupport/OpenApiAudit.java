@@ -24,8 +24,12 @@ public final class OpenApiAudit {
             if (!op.getValue().has("summary")) {
                 missing.add(op.getKey() + " " + path.getKey() + ": summary");
             }
-            op.getValue().path("parameters").forEach(p -> {
-                if (!p.has("example") && !p.has("examples") && !p.at("/schema/examples").isArray()) {
+            op.getValue().path("parameters").forEach(named -> {
+                // a reusable parameter ({"$ref": "#/components/parameters/X"}) is checked where it is defined
+                JsonNode p = named.has("$ref") ? openApi.at(named.get("$ref").asText().substring(1)) : named;
+                if (p.isMissingNode()) {
+                    missing.add(op.getKey() + " " + path.getKey() + ": " + named.get("$ref").asText() + " is not defined");
+                } else if (!p.has("example") && !p.has("examples") && !p.at("/schema/examples").isArray()) {
                     missing.add(op.getKey() + " " + path.getKey() + ": " + p.get("name").asText());
                 }
             });

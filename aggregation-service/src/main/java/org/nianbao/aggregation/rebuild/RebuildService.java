@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.nianbao.aggregation.consumer.DeadLetters;
 import org.nianbao.aggregation.consumer.EventConsumer;
 import org.nianbao.aggregation.consumer.KafkaConsumers;
+import org.nianbao.aggregation.rollup.Watermark;
 import org.nianbao.aggregation.rollup.EventApplier;
 import org.nianbao.aggregation.rollup.MetricDictionary;
 import org.nianbao.aggregation.rollup.RollupStore;
@@ -192,6 +193,7 @@ public class RebuildService {
         c.setAutoCommit(false);
         try {
             FreshTables.swap(c);
+            Watermark.rebuilt(c);
             c.commit();
         } catch (SQLException e) {
             c.rollback();

@@ -96,6 +96,9 @@ public class EventApplier {
                 for (int i = 0; i < unreadable.size(); i++) {
                     deadLetters.setAside(c, unreadable.get(i), whyUnreadable.get(i));
                 }
+                if (tables == Tables.LIVE) {
+                    Watermark.advance(c, records);
+                }
                 c.commit();
                 step(ApplyTimings.Step.COMMIT, t);
                 if (tables == Tables.LIVE) {

@@ -131,9 +131,18 @@ public final class FaultSuite {
     }
 
     public static Answer put(String baseUrl, String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        return put(baseUrl, path, json, null);
+    }
+
+    /** A PUT with an Idempotency-Key (none when null): its retries are answered once, and stored once. */
+    public static Answer put(String baseUrl, String path, String json, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
     }
 
     public static Answer post(String baseUrl, String path, String json) {

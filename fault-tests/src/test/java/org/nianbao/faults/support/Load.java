@@ -3,6 +3,7 @@ package org.nianbao.faults.support;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +15,8 @@ import java.util.function.IntFunction;
 
 /**
  * Client threads submitting reports (PUT) to the report service, each submission once or, with {@code retry},
- * again until it is answered with 2xx. Keeps what each submission got.
+ * again until it is answered with 2xx, under one Idempotency-Key per submission (so that a retry of a submission whose
+ * answer was lost gets that answer instead of storing it again). Keeps what each submission got.
  */
 public final class Load {
 
@@ -61,9 +63,10 @@ public final class Load {
 
     private void submit(Submission s, boolean retry) {
         String body = FaultSuite.report(s.seed());
+        String key = retry ? UUID.randomUUID().toString() : null;
         while (true) {
             sent.incrementAndGet();
-            FaultSuite.Answer a = FaultSuite.put(FaultSuite.suite().reportService.url(), s.path(), body);
+            FaultSuite.Answer a = FaultSuite.put(FaultSuite.suite().reportService.url(), s.path(), body, key);
             if (a.status() < 0) {
                 noAnswer.incrementAndGet();
             } else {

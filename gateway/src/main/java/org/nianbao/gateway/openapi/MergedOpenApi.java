@@ -29,7 +29,7 @@ public final class MergedOpenApi {
                         + "are public; writes need a bearer token (JWT) with the right role.");
         merged.putArray("servers").addObject().put("url", "/").put("description", "this gateway");
         ObjectNode paths = merged.putObject("paths");
-        ObjectNode schemas = merged.putObject("components").putObject("schemas");
+        ObjectNode components = merged.putObject("components");
         ArrayNode tags = merged.putArray("tags");
         java.util.Set<String> operationIds = new java.util.HashSet<>();
         for (JsonNode doc : documents) {
@@ -38,14 +38,18 @@ public final class MergedOpenApi {
                     paths.set(p.getKey(), p.getValue().deepCopy());
                 }
             });
-            doc.at("/components/schemas").fields().forEachRemaining(s -> {
-                if (!schemas.has(s.getKey())) {
-                    schemas.set(s.getKey(), s.getValue().deepCopy());
-                }
+            // schemas, parameters, headers, …: the first service to define a name defines it
+            doc.path("components").fields().forEachRemaining(section -> {
+                ObjectNode merging = components.with(section.getKey());
+                section.getValue().fields().forEachRemaining(c -> {
+                    if (!merging.has(c.getKey())) {
+                        merging.set(c.getKey(), c.getValue().deepCopy());
+                    }
+                });
             });
             doc.path("tags").forEach(t -> tags.add(t.deepCopy()));
         }
-        ((ObjectNode) merged.get("components")).putObject("securitySchemes").putObject("bearer")
+        components.putObject("securitySchemes").putObject("bearer")
                 .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
                 .put("description", "claims: sub; groups ⊂ {submitter, overseer, admin}; agency (submitters); region (overseers)");
         paths.fields().forEachRemaining(p -> {

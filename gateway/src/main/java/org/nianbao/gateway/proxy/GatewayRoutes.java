@@ -68,9 +68,11 @@ public class GatewayRoutes {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setKeepAlive(true).setMaxPoolSize(256).setPipelining(false));
-        reportService = new ServiceProxy("report service", URI.create(settings.reportService()), client, settings.requestTimeout());
+        PublicLocations locations = new PublicLocations(settings.publicUrl());
+        reportService = new ServiceProxy("report service", URI.create(settings.reportService()), client, settings.requestTimeout(),
+                locations);
         aggregationService = new ServiceProxy("aggregation service", URI.create(settings.aggregationService()), client,
-                settings.requestTimeout());
+                settings.requestTimeout(), locations);
         router.route("/api/v1/*").handler(this::handle);
     }
 

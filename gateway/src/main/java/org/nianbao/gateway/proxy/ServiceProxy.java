@@ -2,7 +2,9 @@ package org.nianbao.gateway.proxy;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -17,16 +19,18 @@ import org.nianbao.service.web.HttpProblems;
 
 /**
  * A reverse proxy to one service (vertx-http-proxy): streams bodies both ways, passes status, headers (ETag,
- * Location, …) and Problem Details through, adds the request id, and answers 503 Problem Details when the
- * service cannot be reached or does not answer in time.
+ * Location, …) and Problem Details through, adds the request id, rewrites Location and Content-Location to the
+ * gateway's public address ({@link PublicLocations}), and answers 503 Problem Details when the service cannot be
+ * reached or does not answer in time.
  */
 final class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     private final String name;
+    private static final String[] LOCATIONS = {"Location", "Content-Location"};
     private final HttpProxy proxy;
 
-    ServiceProxy(String name, URI origin, HttpClient client, Duration timeout) {
+    ServiceProxy(String name, URI origin, HttpClient client, Duration timeout, PublicLocations locations) {
         this.name = name;
         int port = origin.getPort() > 0 ? origin.getPort() : 80;
         SocketAddress address = SocketAddress.inetSocketAddress(port, origin.getHost());
@@ -37,6 +41,9 @@ final class ServiceProxy {
                 .addInterceptor(new ProxyInterceptor() {
                     @Override
                     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                        // the gateway compresses what it answers (ResponseCompression): a service's compressed body
+                        // passed on was compressed by the gateway a second time
+                        context.request().headers().remove("Accept-Encoding");
                         return context.sendRequest().recover(failure -> unavailable(context, failure));
                     }
 
@@ -45,6 +52,16 @@ final class ServiceProxy {
                         // the service echoes the id the gateway passed on, which the gateway's answer already carries:
                         // copied through, every answer would name it twice
                         context.response().headers().remove(GatewayRoutes.REQUEST_ID);
+                        HttpServerRequest called = context.request().proxiedRequest();
+                        HostAndPort authority = called.authority();
+                        String host = authority == null ? called.getHeader("Host")
+                                : authority.host() + (authority.port() >= 0 ? ":" + authority.port() : "");
+                        for (String header : LOCATIONS) {
+                            String location = context.response().headers().get(header);
+                            if (location != null) {
+                                context.response().headers().set(header, locations.rewrite(location, called.scheme(), host));
+                            }
+                        }
                         return context.sendResponse();
                     }
                 });

@@ -83,7 +83,7 @@ public class AgencyService {
                 .orElseThrow(() -> ApiProblem.notFound("no agency " + id));
     }
 
-    public List<AgencyView> list(String regionPrefix, Sector sector, int page, int size) {
+    public AgencyPage list(String regionPrefix, Sector sector, int page, int size) {
         StringBuilder where = new StringBuilder("1=1");
         var params = new java.util.HashMap<String, Object>();
         if (regionPrefix != null) {
@@ -94,8 +94,9 @@ public class AgencyService {
             where.append(" and sector = :sector");
             params.put("sector", sector);
         }
-        List<Agency> found = Agency.find(where + " order by id", params).page(page, size).list();
-        return found.stream().map(this::view).toList();
+        var query = Agency.find(where + " order by id", params);
+        List<Agency> found = query.page(page, size).list();
+        return new AgencyPage(found.stream().map(this::view).toList(), page, size, query.count());
     }
 
     public AgencyView view(Agency a) {

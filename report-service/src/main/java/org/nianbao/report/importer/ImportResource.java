@@ -33,6 +33,7 @@ import org.nianbao.model.problem.ProblemDetail;
 import org.nianbao.model.validation.Problem;
 import org.nianbao.model.agency.AgencyId;
 import org.nianbao.report.agency.PathParameters;
+import org.nianbao.report.idempotency.IdempotentWrites;
 import org.nianbao.service.problem.ApiProblem;
 import org.nianbao.service.security.Callers;
 
@@ -52,11 +53,13 @@ public class ImportResource {
     private final ImportService imports;
     private final SecurityIdentity caller;
     private final Clock clock;
+    private final IdempotentWrites writes;
 
-    ImportResource(ImportService imports, SecurityIdentity caller, Clock clock) {
+    ImportResource(ImportService imports, SecurityIdentity caller, Clock clock, IdempotentWrites writes) {
         this.imports = imports;
         this.caller = caller;
         this.clock = clock;
+        this.writes = writes;
     }
 
     @POST
@@ -152,9 +155,12 @@ public class ImportResource {
             throw ApiProblem.invalid("the report was read but cannot be stored; nothing was stored", problems);
         }
         Callers.requireAgency(caller, outcome.agencyId());
-        ImportService.Stored stored = imports.submit(outcome);
-        return (stored.created() ? Response.created(URI.create("/api/v1/agencies/" + outcome.agencyId() + "/reports/" + outcome.year()))
-                : Response.ok()).entity(stored.outcome()).tag(new jakarta.ws.rs.core.EntityTag("v" + stored.outcome().stored().version())).build();
+        // a retried import with the same Idempotency-Key and document is read again, then answered as the first time
+        return writes.run(body, () -> {
+            ImportService.Stored stored = imports.submit(outcome);
+            return (stored.created() ? Response.created(URI.create("/api/v1/agencies/" + outcome.agencyId() + "/reports/" + outcome.year()))
+                    : Response.ok()).entity(stored.outcome()).tag(new jakarta.ws.rs.core.EntityTag("v" + stored.outcome().stored().version())).build();
+        });
     }
 
     /** Everything that keeps a read report from being stored, all at once. */

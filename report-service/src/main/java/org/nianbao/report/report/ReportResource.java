@@ -1,6 +1,7 @@
 package org.nianbao.report.report;
 
 import org.nianbao.service.security.Callers;
+import org.nianbao.service.web.EntityTags;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nianbao.report.agency.PathParameters;
+import org.nianbao.report.idempotency.IdempotentWrites;
 
 /** One agency's report for one year: submit, revise, withdraw, read and its history. */
 @Path("/api/v1/agencies/{agencyId}/reports/{year}")
@@ -35,11 +37,13 @@ public class ReportResource {
     private final ReportService reports;
     private final SubmissionReader reader;
     private final SecurityIdentity caller;
+    private final IdempotentWrites writes;
 
-    ReportResource(ReportService reports, SubmissionReader reader, SecurityIdentity caller) {
+    ReportResource(ReportService reports, SubmissionReader reader, SecurityIdentity caller, IdempotentWrites writes) {
         this.reports = reports;
         this.reader = reader;
         this.caller = caller;
+        this.writes = writes;
     }
 
     @PUT
@@ -71,28 +75,32 @@ public class ReportResource {
                            byte[] body) {
         int year = PathParameters.reportYear(agencyId, yearText);
         Callers.requireAgency(caller, agencyId);
-        ReportService.Accepted accepted = reports.submit(agencyId, year, reader.text(body, contentType), ifMatch, ifNoneMatch, strict);
-        int version = accepted.summary().version();
-        Response.ResponseBuilder response = accepted.created()
-                ? Response.created(URI.create("/api/v1/agencies/" + agencyId + "/reports/" + year))
-                : Response.ok();
-        if (Preferences.returnMinimal(prefer)) {
-            response.entity(accepted.summary()).header("Preference-Applied", Preferences.RETURN_MINIMAL);
-        } else {
-            response.entity(accepted.version());
-        }
-        return response.tag(new jakarta.ws.rs.core.EntityTag("v" + version))
-                .header("Content-Location", versionPath(agencyId, year, version)).build();
+        return writes.run(body, () -> {
+            ReportService.Accepted accepted = reports.submit(agencyId, year, reader.text(body, contentType), ifMatch, ifNoneMatch, strict);
+            int version = accepted.summary().version();
+            Response.ResponseBuilder response = accepted.created()
+                    ? Response.created(URI.create("/api/v1/agencies/" + agencyId + "/reports/" + year))
+                    : Response.ok();
+            if (Preferences.returnMinimal(prefer)) {
+                response.entity(accepted.summary()).header("Preference-Applied", Preferences.RETURN_MINIMAL);
+            } else {
+                response.entity(accepted.version());
+            }
+            return response.tag(new jakarta.ws.rs.core.EntityTag("v" + version))
+                    .header("Content-Location", versionPath(agencyId, year, version)).build();
+        });
     }
 
     @GET
-    @Operation(summary = "Read the current version", description = "The ETag names the version, for If-Match.")
+    @Operation(summary = "Read the current version", description = "The ETag names the version, for If-Match; "
+            + "If-None-Match with it answers 304 until a new version is stored.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
+    @APIResponse(responseCode = "304", description = "The version named in If-None-Match is still the current one")
     public Response currentReport(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
-                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText) {
+                            @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
+                            @HeaderParam("If-None-Match") @Parameter(description = "The ETag you hold: 304 while it is still current", example = "\"v1\"") String ifNoneMatch) {
         int year = PathParameters.reportYear(agencyId, yearText);
-        ReportVersionView v = visible(reports.current(agencyId, year));
-        return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
+        return revalidated(ifNoneMatch, visible(reports.current(agencyId, year)));
     }
 
     @DELETE
@@ -104,8 +112,10 @@ public class ReportResource {
                              @HeaderParam("If-Match") @Parameter(description = "ETag of the current version", example = "\"v1\"") String ifMatch) {
         int year = PathParameters.reportYear(agencyId, yearText);
         Callers.requireAgency(caller, agencyId);
-        ReportVersionView v = reports.withdraw(agencyId, year, ifMatch);
-        return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
+        return writes.run(null, () -> {
+            ReportVersionView v = reports.withdraw(agencyId, year, ifMatch);
+            return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
+        });
     }
 
     @GET
@@ -123,10 +133,20 @@ public class ReportResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportVersionView.class)))
     public Response reportVersion(@PathParam("agencyId") @Parameter(example = "edu-610600") String agencyId,
                             @PathParam("year") @Parameter(example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
-                            @PathParam("version") @Parameter(example = "1") int version) {
+                            @PathParam("version") @Parameter(example = "1") int version,
+                            @HeaderParam("If-None-Match") @Parameter(description = "The ETag you hold: 304, as a version never changes", example = "\"v1\"") String ifNoneMatch) {
         int year = PathParameters.reportYear(agencyId, yearText);
-        ReportVersionView v = visible(reports.oneVersion(agencyId, year, version));
-        return Response.ok(v).tag(new jakarta.ws.rs.core.EntityTag("v" + v.version())).build();
+        return revalidated(ifNoneMatch, visible(reports.oneVersion(agencyId, year, version)));
+    }
+
+    /**
+     * A version's answer, or 304 when If-None-Match names it. What a caller sees of it depends on its token (the rule
+     * warnings), so a shared cache keeps one copy per Authorization, and every use is revalidated.
+     */
+    private static Response revalidated(String ifNoneMatch, ReportVersionView v) {
+        Response answer = EntityTags.answer(ifNoneMatch, Etags.of(v.version()), v, "no-cache", v.submittedAt());
+        answer.getHeaders().add("Vary", "Authorization");
+        return answer;
     }
 
     /** Reads are public; the rule warnings only for those who oversee the agency (see {@link Callers#seesWarnings}). */

@@ -12,7 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,6 +38,7 @@ import org.nianbao.model.validation.Problem;
 import org.nianbao.report.agency.Paging;
 import org.nianbao.report.agency.PathParameters;
 import org.nianbao.report.agency.RegionPrefix;
+import org.nianbao.report.idempotency.IdempotentWrites;
 import org.nianbao.service.problem.ApiProblem;
 
 /** Reports across agencies: the listing and the validate-only check. */
@@ -50,10 +56,12 @@ public class ReportsResource {
     private final ReportQuery query;
     private final SecurityIdentity caller;
     private final Clock clock;
+    private final IdempotentWrites writes;
 
     ReportsResource(ReportService reports, ReportBatch batch, BatchGate batchGate, SubmissionReader reader, ReportQuery query,
-                    SecurityIdentity caller, Clock clock) {
+                    SecurityIdentity caller, Clock clock, IdempotentWrites writes) {
         this.clock = clock;
+        this.writes = writes;
         this.reports = reports;
         this.batch = batch;
         this.batchGate = batchGate;
@@ -85,13 +93,28 @@ public class ReportsResource {
     @APIResponse(responseCode = "403", description = "A report of an agency this token may not write", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "422", description = "Invalid reports: every problem of every report listed; nothing stored", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "503", description = "Too many batches at once; nothing stored, retry after Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
-    public BatchResult submitBatch(@QueryParam("strict") @Parameter(description = "Refuse the batch when a rule warns", example = "false") boolean strict,
-                                   @HeaderParam("Content-Type") String contentType,
-                                   InputStream body) {
+    public Response submitBatch(@QueryParam("strict") @Parameter(description = "Refuse the batch when a rule warns", example = "false") boolean strict,
+                                @HeaderParam("Content-Type") String contentType,
+                                InputStream body) {
         // The body is read only once the gate lets the batch in: a waiting batch holds neither its text nor its JSON
         // tree (the connection holds the bytes back), nor a database connection, as the transaction begins after.
-        return new BatchResult(batchGate.run(() -> batch.submit(reader.tree(body, contentType), strict,
-                agency -> Callers.mayWriteReportsOf(caller, agency))));
+        // With an Idempotency-Key the bytes are kept, to tell a repeat from another batch under the same key.
+        boolean keyed = writes.key() != null;
+        return batchGate.run(() -> {
+            byte[] sent = keyed ? readAll(body) : null;
+            InputStream source = keyed ? new ByteArrayInputStream(sent) : body;
+            return writes.run(sent, () -> Response.ok(new BatchResult(batch.submit(reader.tree(source, contentType), strict,
+                    agency -> Callers.mayWriteReportsOf(caller, agency)))).build());
+        });
+    }
+
+    private static byte[] readAll(InputStream body) {
+        try {
+            return body == null ? new byte[0] : body.readAllBytes();
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("the body could not be read; nothing was stored: send it again",
+                    List.of(new Problem("", "MALFORMED", null, "unreadable body", null)));
+        }
     }
 
     /** The result of a validate-only call that found no errors. */
@@ -124,14 +147,17 @@ public class ReportsResource {
 
     @GET
     @Path("/reports")
-    @Operation(summary = "List reports (current versions)", description = "Filter by region subtree, sector, year, level and status; paged.")
-    public ReportPage listReports(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
+    @Operation(summary = "List reports (current versions)", description = "Filter by region subtree, sector, year, level and status; "
+            + "paged like every listing: items with page, size and total, and a Link header to the first, previous, next and last pages.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)))
+    public Response listReports(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
                            @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
                            @QueryParam("year") @Parameter(example = "2020", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
                            @QueryParam("level") @Parameter(description = "PROVINCE, CITY or COUNTY", example = "COUNTY") String level,
                            @QueryParam("status") @Parameter(description = "ACTIVE or WITHDRAWN", example = "ACTIVE") String status,
                            @QueryParam("page") @DefaultValue("0") @Parameter(example = "0") int page,
-                           @QueryParam("size") @DefaultValue("50") @Parameter(example = "50") int size) {
+                           @QueryParam("size") @DefaultValue("50") @Parameter(example = "50") int size,
+                           @Context UriInfo uri) {
         List<Problem> problems = new ArrayList<>();
         Integer year = yearText == null ? null : yearOrProblem(yearText, problems);
         if (sector != null && Sector.parse(sector).isEmpty()) {
@@ -150,7 +176,8 @@ public class ReportsResource {
         String prefix = region == null ? null : RegionPrefix.of(region);
         ReportPage found = query.list(new ReportQuery.Filter(prefix, sector == null ? null : sector.toUpperCase(), year,
                 level == null ? null : level.toUpperCase(), status == null ? null : status.toUpperCase()), page, size);
-        return new ReportPage(found.items().stream().map(r -> Callers.seesWarnings(caller, r.agencyId(), r.regionCode())
+        ReportPage visible = new ReportPage(found.items().stream().map(r -> Callers.seesWarnings(caller, r.agencyId(), r.regionCode())
                 ? r : r.withoutWarnings()).toList(), found.page(), found.size(), found.total());
+        return Response.ok(visible).header("Link", Paging.links(uri.getRequestUri(), page, size, found.total())).build();
     }
 }

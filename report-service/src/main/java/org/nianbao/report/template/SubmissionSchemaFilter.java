@@ -8,6 +8,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.nianbao.model.template.CellDefinition;
@@ -15,6 +19,7 @@ import org.nianbao.model.template.CellKind;
 import org.nianbao.model.template.Section;
 import org.nianbao.model.template.Template;
 import org.nianbao.model.template.TemplateCatalog;
+import org.nianbao.report.idempotency.IdempotencyKey;
 import org.nianbao.report.report.ReportBatch;
 
 /**
@@ -25,6 +30,8 @@ import org.nianbao.report.report.ReportBatch;
 public class SubmissionSchemaFilter implements OASFilter {
 
     /** The component name of each numeric section's cells, shared by submissions and responses. */
+    static final String IDEMPOTENCY_KEY = "IdempotencyKey";
+
     static final Map<String, String> SECTION_SCHEMAS = Map.of(
             "activeDisclosure", "ActiveDisclosureCells",
             "requests", "RequestCells",
@@ -45,6 +52,52 @@ public class SubmissionSchemaFilter implements OASFilter {
                         .description("The reports: each stored as a new version, or none when any has a problem")
                         .maxItems(ReportBatch.MAX_REPORTS).items(OASFactory.createSchema().ref("ReportSubmission"))));
         openAPI.getComponents().addSchema("ProblemDetail", ProblemSchemas.problemDetail());
+        idempotencyKeys(openAPI);
+    }
+
+    /**
+     * Every write takes an Idempotency-Key: one reusable header parameter, named by each write operation with the
+     * answers a key adds (409 while the first request runs, 422 for a key reused with another request).
+     */
+    static void idempotencyKeys(OpenAPI openAPI) {
+        openAPI.getComponents().addParameter(IDEMPOTENCY_KEY, OASFactory.createParameter()
+                .name(IdempotencyKey.HEADER).in(Parameter.In.HEADER).required(false)
+                .description("Makes a write safe to retry (IETF httpapi draft \"The Idempotency-Key HTTP Header Field\"): a "
+                        + "unique string per write, e.g. a UUID, at most " + IdempotencyKey.MAX_LENGTH + " characters, "
+                        + "quoted (RFC 8941) or not. A repeat with the same key, method, target and body within 24 h "
+                        + "(nianbao.idempotency.keep) gets the first answer again (status, ETag, Location, body) and stores "
+                        + "nothing; keys are the caller's own (the token's subject).")
+                .schema(OASFactory.createSchema().addType(SchemaType.STRING).maxLength(IdempotencyKey.MAX_LENGTH))
+                .example("\"8e03978e-40d5-43e8-bc93-6894a57f9324\""));
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.endsWith(":validate")) {
+                return; // stores nothing
+            }
+            for (Operation operation : new Operation[] {item.getPUT(), item.getPOST(), item.getDELETE()}) {
+                if (operation == null) {
+                    continue;
+                }
+                operation.addParameter(OASFactory.createParameter().ref(IDEMPOTENCY_KEY));
+                APIResponses responses = operation.getResponses();
+                if (responses.getAPIResponse("409") == null) {
+                    responses.addAPIResponse("409", problem("A request with the same Idempotency-Key is still in progress"
+                            + (path.equals("/api/v1/agencies") ? ", or the agency exists" : "")
+                            + (item.getDELETE() == operation ? ", or the report is already withdrawn" : "")));
+                }
+                if (responses.getAPIResponse("422") == null) {
+                    responses.addAPIResponse("422", problem("Invalid input, or an Idempotency-Key first sent with another request"));
+                }
+            }
+        });
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
+                .addMediaType("application/problem+json", OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("ProblemDetail"))));
     }
 
     static Schema submission(TemplateCatalog catalog) {

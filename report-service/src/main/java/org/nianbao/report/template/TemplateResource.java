@@ -1,5 +1,16 @@
 package org.nianbao.report.template;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.nianbao.service.web.EntityTags;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +35,16 @@ import org.nianbao.service.problem.ApiProblem;
 @Tag(name = "Templates", description = "The national report formats: cells, groups, cross-check rules and indicators")
 public class TemplateResource {
 
+    /** Templates change only with a release: an hour's reuse without asking, then revalidation. */
+    static final String CACHE_CONTROL = "public, max-age=3600";
+
     private final TemplateCatalog catalog = TemplateCatalog.standard();
+    private final Map<String, byte[]> written = new ConcurrentHashMap<>();
+    private final ObjectMapper json;
+
+    TemplateResource(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** The whole catalog. */
     @Schema(name = "TemplateCatalog", description = "Every template, rule and indicator")
@@ -42,19 +62,40 @@ public class TemplateResource {
     }
 
     @GET
-    @Operation(summary = "Every template, rule and indicator")
-    public CatalogView listTemplates() {
-        return new CatalogView(catalog.sections(), catalog.templates(), catalog.rules(), catalog.indicators());
+    @Operation(summary = "Every template, rule and indicator",
+            description = "Fixed for a release: cached for an hour (Cache-Control), then revalidated with the ETag (If-None-Match: 304).")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogView.class)))
+    @APIResponse(responseCode = "304", description = "The catalog named in If-None-Match is still the current one")
+    public Response listTemplates(@HeaderParam("If-None-Match") @Parameter(description = "The ETag you hold", example = "W/\"3q2-7w\"") String ifNoneMatch) {
+        return cached(ifNoneMatch, "", () -> new CatalogView(catalog.sections(), catalog.templates(), catalog.rules(), catalog.indicators()));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One template: its tables (rows × columns with cell codes, labels and kinds), groups, rules and indicators")
-    public TemplateView getTemplate(@PathParam("id") @Parameter(example = "GOV_2021") String id) {
+    @Operation(summary = "One template: its tables (rows × columns with cell codes, labels and kinds), groups, rules and indicators",
+            description = "Cached for an hour, then revalidated with the ETag, as the catalog.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "304", description = "The template named in If-None-Match is still the current one")
+    public Response getTemplate(@PathParam("id") @Parameter(example = "GOV_2021") String id,
+                                @HeaderParam("If-None-Match") @Parameter(description = "The ETag you hold", example = "W/\"3q2-7w\"") String ifNoneMatch) {
         Template template = catalog.find(id).orElseThrow(() -> ApiProblem.notFound(
                 "no template " + id + "; valid: " + catalog.templates().stream().map(Template::id).toList()));
-        List<RuleDefinition> rules = catalog.rules().stream()
-                .filter(r -> r.equation() == null || r.appliesTo(template)).toList();
-        return new TemplateView(template, rules, catalog.indicators());
+        return cached(ifNoneMatch, template.id(), () -> {
+            List<RuleDefinition> rules = catalog.rules().stream()
+                    .filter(r -> r.equation() == null || r.appliesTo(template)).toList();
+            return new TemplateView(template, rules, catalog.indicators());
+        });
+    }
+
+    /** The catalog never changes while the service runs: each answer is written once, and tagged by its bytes. */
+    private Response cached(String ifNoneMatch, String key, Supplier<Object> view) {
+        byte[] body = written.computeIfAbsent(key, k -> {
+            try {
+                return json.writeValueAsBytes(view.get());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return EntityTags.answer(ifNoneMatch, EntityTags.weakOf(body), body, CACHE_CONTROL, null);
     }
 }

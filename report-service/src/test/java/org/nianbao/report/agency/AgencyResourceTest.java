@@ -19,7 +19,7 @@ class AgencyResourceTest {
     @Test
     void theFiveSeedAgenciesExistAfterStart() {
         given().get("/api/v1/agencies?sector=EDUCATION&size=1000").then().statusCode(200)
-                .body("id", hasItems("edu-610600", "edu-620000", "edu-430602", "edu-140700", "edu-640323"));
+                .body("items.id", hasItems("edu-610600", "edu-620000", "edu-430602", "edu-140700", "edu-640323"));
         given().get("/api/v1/agencies/edu-640323").then().statusCode(200)
                 .body("name", equalTo("盐池县教育体育局")).body("level", equalTo("COUNTY"))
                 .body("regionPath.code", equalTo(List.of("640323", "640300", "640000", "000000")));
@@ -65,8 +65,8 @@ class AgencyResourceTest {
     void listFiltersByRegionSubtree() {
         create("test-yanchi-2", "盐池县测试局", "640323").then().statusCode(201);
         given().get("/api/v1/agencies?region=640000&size=1000").then().statusCode(200)
-                .body("regionCode.every { it.startsWith('64') }", equalTo(true))
-                .body("id", hasItems("edu-640323", "test-yanchi-2"));
+                .body("items.regionCode.every { it.startsWith('64') }", equalTo(true))
+                .body("items.id", hasItems("edu-640323", "test-yanchi-2"));
         given().get("/api/v1/agencies?region=123").then().statusCode(400);
     }
 

@@ -58,6 +58,14 @@ public final class Callers {
                 || identity.hasRole(SUBMITTER) && agencyId.equals(claim(identity, "agency"));
     }
 
+    /** Who the caller is: the token's subject ({@code sub}), else the principal's name. */
+    public static String subject(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
     private static String claim(SecurityIdentity identity, String name) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);

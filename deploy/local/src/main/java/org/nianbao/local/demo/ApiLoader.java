@@ -125,7 +125,8 @@ public final class ApiLoader {
     private void listExisting() throws Fatal, InterruptedException {
         Set<String> agencies = new HashSet<>();
         for (int page = 0; ; page++) {
-            JsonNode list = getJson("/api/v1/agencies?sector=" + DemoPlan.SECTOR + "&size=" + PAGE + "&page=" + page);
+            JsonNode found = getJson("/api/v1/agencies?sector=" + DemoPlan.SECTOR + "&size=" + PAGE + "&page=" + page);
+            JsonNode list = found == null ? null : found.get("items");
             if (list == null || !list.isArray()) {
                 if (page == 0) stats.note("could not list the agencies first; relying on 409 for those that exist");
                 break;
