@@ -13,6 +13,17 @@ public interface KafkaSettings {
 
     OutboxSettings outbox();
 
+    EventSettings events();
+
+    interface EventSettings {
+        /**
+         * The gateway's public URL, under which it publishes the event schemas: each event's {@code dataschema} is
+         * {@code <public-url>/api/v1/schemas/events/<type>.json}, an absolute URI as CloudEvents requires.
+         */
+        @WithName("public-url")
+        String publicUrl();
+    }
+
     interface Topics {
         Partitions reports();
 
@@ -59,6 +70,13 @@ public interface KafkaSettings {
         @WithName("prune-every")
         @WithDefault("10m")
         Duration pruneEvery();
+
+        /**
+         * The relay's Kafka record compression. gzip by default, since every stock client reads it without a plugin
+         * (kafkajs has no lz4, snappy or zstd of its own); lz4, snappy or zstd cost less CPU but shut such consumers out.
+         */
+        @WithDefault("gzip")
+        String compression();
 
         @WithName("idle-poll")
         @WithDefault("250ms")
