@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import org.apache.kafka.common.record.CompressionType;
 
 /** Where and how the outbox is relayed. */
 @ConfigMapping(prefix = "nianbao")
@@ -76,7 +77,7 @@ public interface KafkaSettings {
          * (kafkajs has no lz4, snappy or zstd of its own); lz4, snappy or zstd cost less CPU but shut such consumers out.
          */
         @WithDefault("gzip")
-        String compression();
+        CompressionType compression();
 
         @WithName("idle-poll")
         @WithDefault("250ms")
