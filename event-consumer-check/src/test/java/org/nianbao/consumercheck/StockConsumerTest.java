@@ -23,8 +23,8 @@ import org.nianbao.testsupport.TestTokens;
 
 /**
  * An integrator's Node.js consumer, made of stock libraries only (check-events.mjs: kafkajs, the CloudEvents SDK's Kafka
- * binding, ajv), reads the events that the real suite publishes while an agency is registered and renamed and its report
- * is submitted, revised and withdrawn: every record must be a valid structured-mode CloudEvent whose data matches the
+ * binding, ajv), reads the events that the real suite publishes while an agency is registered and renamed and its reports
+ * are submitted, revised and withdrawn: every record must be a valid structured-mode CloudEvent whose data matches the
  * schema its dataschema names, fetched from the gateway.
  */
 class StockConsumerTest {
@@ -41,13 +41,16 @@ class StockConsumerTest {
                 "{\"id\":\"" + AGENCY + "\",\"name\":\"盐池县教育体育局（消费者检查）\",\"regionCode\":\"640323\",\"sector\":\"EDUCATION\"}", 201);
         send("PUT", "/api/v1/agencies/" + AGENCY, TestTokens.admin(),
                 "{\"name\":\"盐池县教育局（消费者检查）\",\"regionCode\":\"640323\",\"sector\":\"EDUCATION\"}", 200);
-        String seed = fixture("/fixtures/reports/seed-004-yanchi-2020.json"); // with rule warnings, one of them without values
+        String seed = fixture("/fixtures/reports/seed-004-yanchi-2020.json");
         String report = "/api/v1/agencies/" + AGENCY + "/reports/2020";
         send("PUT", report, TestTokens.admin(), seed, 201);
         send("PUT", report, TestTokens.admin(), seed.replace("\"decisions\": 228", "\"decisions\": 229"), 200);
         send("DELETE", report, TestTokens.admin(), null, 200);
+        // the 2019 template for 2023: a T1 warning, whose expected and actual values are null
+        send("PUT", "/api/v1/agencies/" + AGENCY + "/reports/2023", TestTokens.admin(),
+                fixture("/fixtures/reports/seed-002-yueyanglou-2023.json"), 201);
         List<String> expected = List.of("agency/" + AGENCY + "/r1", "agency/" + AGENCY + "/r2",
-                AGENCY + "/2020/v1", AGENCY + "/2020/v2", AGENCY + "/2020/v3");
+                AGENCY + "/2020/v1", AGENCY + "/2020/v2", AGENCY + "/2020/v3", AGENCY + "/2023/v1");
 
         Result result = runCheck(expected);
 
