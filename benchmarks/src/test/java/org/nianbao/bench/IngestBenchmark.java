@@ -104,6 +104,9 @@ class IngestBenchmark {
             sendJdk(suite.reportService.url() + "/api/v1/agencies", "POST", TestTokens.admin(),
                     "{\"id\":\"bench-" + a + "\",\"name\":\"基准测试局 " + a + "\",\"regionCode\":\"640323\",\"sector\":\"HEALTH\"}", null);
         }
+        // the relay compresses every event it sends: its codec's CPU is the report service's (KAFKA_COMPRESSION=lz4 to compare)
+        line("Events' Kafka compression: " + System.getenv().getOrDefault("KAFKA_COMPRESSION", "gzip (the default)") + ".");
+        line("");
         warmUp(suite);
         reportService = suite.reportService;
         line("| target | clients | submissions | per second | p50 ms | p99 ms | errors | report service RSS MB after / peak so far |");

@@ -25,18 +25,21 @@ public final class SuiteProcesses {
         String kafka = new KafkaResource().start().get("kafka.bootstrap.servers");
         String server = db.get("quarkus.datasource.jdbc.url").replaceAll("/[^/?]*(\\?.*)?$", "/");
         createDatabases(db, server, "reports", "aggregates");
-        reportService = new ServiceProcess("report-service", env(db, server + "reports", kafka));
+        Map<String, String> reportEnv = new HashMap<>(env(db, server + "reports", kafka));
+        Map<String, String> gatewayEnv = new HashMap<>(env(db, "", kafka));
+        // the gateway's port is chosen here, so that the report service's events name its schemas under it
+        gateway = withGateway ? new ServiceProcess("gateway", gatewayEnv) : null;
+        if (gateway != null) {
+            reportEnv.put("PUBLIC_URL", gateway.url());
+        }
+        reportService = new ServiceProcess("report-service", reportEnv);
         aggregationService = new ServiceProcess("aggregation-service", env(db, server + "aggregates", kafka));
         reportService.start();
         aggregationService.start();
-        if (withGateway) {
-            Map<String, String> env = new HashMap<>(env(db, "", kafka));
-            env.put("REPORT_SERVICE_URL", reportService.url());
-            env.put("AGGREGATION_SERVICE_URL", aggregationService.url());
-            gateway = new ServiceProcess("gateway", env);
+        if (gateway != null) {
+            gatewayEnv.put("REPORT_SERVICE_URL", reportService.url());
+            gatewayEnv.put("AGGREGATION_SERVICE_URL", aggregationService.url());
             gateway.start();
-        } else {
-            gateway = null;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "suite-processes-stop"));
     }

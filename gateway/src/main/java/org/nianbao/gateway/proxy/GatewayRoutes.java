@@ -21,13 +21,14 @@ import org.nianbao.gateway.access.AccessPolicy;
 import org.nianbao.gateway.access.Caller;
 import org.nianbao.model.auth.RecentlyVerified;
 import org.nianbao.gateway.limits.RateLimiter;
+import org.nianbao.gateway.schemas.EventSchemaFiles;
 import org.nianbao.model.problem.ProblemDetail;
 import org.nianbao.service.web.HttpProblems;
 
 /**
  * The single public entry to {@code /api/v1/**}. Each request gets a request id, is rate-limited by its client
  * address, identified by its bearer token, rate-limited per caller, checked against the body limit and the access
- * policy, and only then streamed to the service that owns its path.
+ * policy, and only then streamed to the service that owns its path; the event schemas are the gateway's own.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -41,6 +42,7 @@ public class GatewayRoutes {
     private final GatewaySettings settings;
     private final DefaultJWTParser tokens;
     private final AccessPolicy policy = new AccessPolicy();
+    private final EventSchemaFiles schemas = new EventSchemaFiles();
     /** Per client: the token's subject, or the address of an anonymous caller. */
     private final RateLimiter limiter;
     /** Per address, whatever the token: checked first, because verifying a token's signature is the costly part. */
@@ -130,7 +132,9 @@ public class GatewayRoutes {
             return;
         }
 
-        if (REPORT_PATHS.matcher(path).matches()) {
+        if (EventSchemaFiles.serves(path)) {
+            schemas.answer(ctx, path);
+        } else if (REPORT_PATHS.matcher(path).matches()) {
             reportService.forward(request);
         } else if (AGGREGATION_PATHS.matcher(path).matches()) {
             aggregationService.forward(request);

@@ -17,8 +17,8 @@ import org.nianbao.model.rules.RuleWarning;
  * @param warnings        the cross-check rule warnings stored with the version
  */
 public record ReportData(String agencyId, String agencyName, String regionCode, List<RegionRef> regionPath,
-                         String sector, AgencyLevel level, int year, String template, LocalDate publishedOn,
-                         int version, Integer previousVersion, String status, OffsetDateTime submittedAt,
+                         String sector, AgencyLevel level, int year, String template, @Nullable LocalDate publishedOn,
+                         int version, @Nullable Integer previousVersion, String status, OffsetDateTime submittedAt,
                          Map<String, BigDecimal> cells, List<RuleWarning> warnings) {
 
     public static final String ACTIVE = "ACTIVE";

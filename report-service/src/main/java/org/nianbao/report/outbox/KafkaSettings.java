@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import org.apache.kafka.common.record.CompressionType;
 
 /** Where and how the outbox is relayed. */
 @ConfigMapping(prefix = "nianbao")
@@ -12,6 +13,17 @@ public interface KafkaSettings {
     Topics topics();
 
     OutboxSettings outbox();
+
+    EventSettings events();
+
+    interface EventSettings {
+        /**
+         * The gateway's public URL, under which it publishes the event schemas: each event's {@code dataschema} is
+         * {@code <public-url>/api/v1/schemas/events/<type>.json}, an absolute URI as CloudEvents requires.
+         */
+        @WithName("public-url")
+        String publicUrl();
+    }
 
     interface Topics {
         Partitions reports();
@@ -59,6 +71,13 @@ public interface KafkaSettings {
         @WithName("prune-every")
         @WithDefault("10m")
         Duration pruneEvery();
+
+        /**
+         * The relay's Kafka record compression. gzip by default, since every stock client reads it without a plugin
+         * (kafkajs has no lz4, snappy or zstd of its own); lz4, snappy or zstd cost less CPU but shut such consumers out.
+         */
+        @WithDefault("gzip")
+        CompressionType compression();
 
         @WithName("idle-poll")
         @WithDefault("250ms")

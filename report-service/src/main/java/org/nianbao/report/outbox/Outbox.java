@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.nianbao.model.event.CloudEvent;
 import org.nianbao.model.event.EventJson;
+import org.nianbao.model.event.EventSchemas;
 
 /**
  * Writes events to the outbox table inside the caller's transaction, and nudges the relay once that
@@ -26,12 +27,15 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    KafkaSettings settings;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String topic, String key, CloudEvent<?> event) {
         OutboxEvent row = new OutboxEvent();
         row.topic = topic;
         row.recordKey = key;
-        row.payload = OutboxPayload.stored(EventJson.write(event));
+        row.payload = stored(event);
         row.persist();
         written.fire(new Written());
     }
@@ -47,9 +51,14 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Row row(String topic, String key, CloudEvent<?> event) {
-        Row row = new Row(topic, key, OutboxPayload.stored(EventJson.write(event)));
+        Row row = new Row(topic, key, stored(event));
         written.fire(new Written());
         return row;
+    }
+
+    /** The event as its row stores it, naming the published schema of its data (which every consumer may fetch). */
+    private byte[] stored(CloudEvent<?> event) {
+        return OutboxPayload.stored(EventJson.write(event.withDataschema(EventSchemas.uri(settings.events().publicUrl(), event.type()))));
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Written ignored) {

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
+import org.nianbao.model.event.CloudEvent;
 import org.nianbao.service.worker.SupervisedWorker;
 import org.nianbao.service.worker.Workers;
 
@@ -53,6 +55,8 @@ public class OutboxRelay {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration LEADER_POLL = Duration.ofSeconds(1);
     private static final int PRUNE_CHUNK = 5_000;
+    private static final String CONTENT_TYPE = "content-type";
+    private static final byte[] STRUCTURED = CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
     private final OutboxConnection database;
     private final KafkaClients kafka;
@@ -251,8 +255,7 @@ public class OutboxRelay {
                         if (ids.isEmpty()) {
                             producer().beginTransaction();
                         }
-                        Future<RecordMetadata> ack = producer().send(
-                                new ProducerRecord<>(rs.getString(2), rs.getString(3), OutboxPayload.json(rs.getBytes(4))));
+                        Future<RecordMetadata> ack = producer().send(record(rs.getString(2), rs.getString(3), rs.getBytes(4)));
                         ids.add(rs.getLong(1));
                         throwIfFailedAtOnce(ack); // e.g. no metadata while the broker is down: no use sending the rest
                     }
@@ -280,6 +283,16 @@ public class OutboxRelay {
             safeRollback(c);
             throw e;
         }
+    }
+
+    /**
+     * One event as a Kafka record in the structured mode of the CloudEvents Kafka protocol binding: the event's JSON as
+     * the value, its content type in the {@code content-type} header, by which CloudEvents SDKs recognise the record.
+     */
+    static ProducerRecord<String, byte[]> record(String topic, String key, byte[] storedPayload) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, OutboxPayload.json(storedPayload));
+        record.headers().add(CONTENT_TYPE, STRUCTURED);
+        return record;
     }
 
     private void throwInjectedFault() {

@@ -110,7 +110,11 @@ class ReportVersioningTest {
 
         Event event = TopicReader.await(Topics.REPORTS, agency + "/2023", 1, EVENT_WAIT).get(0);
         var v = event.value();
+        assertThat(event.contentType()).as("structured mode of the CloudEvents Kafka binding")
+                .isEqualTo("application/cloudevents+json; charset=UTF-8");
         assertThat(v.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(v.get("dataschema").asText())
+                .isEqualTo("http://localhost:8080/api/v1/schemas/events/org.nianbao.report.version.v1.json");
         assertThat(v.get("source").asText()).isEqualTo(Topics.SOURCE);
         assertThat(v.get("type").asText()).isEqualTo(Topics.REPORT_VERSION_TYPE);
         assertThat(v.get("id").asText()).isEqualTo(agency + "/2023/v1");

@@ -3,6 +3,7 @@ package org.nianbao.report.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.nianbao.model.event.EventJson;
@@ -21,7 +23,8 @@ import org.nianbao.testsupport.KafkaResource;
 /** Reads a topic from the beginning, as an independent consumer would. */
 public final class TopicReader {
 
-    public record Event(String key, int partition, long offset, JsonNode value) {
+    /** @param contentType the record's {@code content-type} header, null when it has none */
+    public record Event(String key, int partition, long offset, String contentType, JsonNode value) {
     }
 
     private TopicReader() {
@@ -54,7 +57,7 @@ public final class TopicReader {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    Event e = new Event(r.key(), r.partition(), r.offset(), tree(r.value()));
+                    Event e = new Event(r.key(), r.partition(), r.offset(), contentType(r), tree(r.value()));
                     if (filter.test(e)) {
                         events.add(e);
                     }
@@ -62,6 +65,11 @@ public final class TopicReader {
             }
         }
         return events;
+    }
+
+    private static String contentType(ConsumerRecord<String, byte[]> r) {
+        Header h = r.headers().lastHeader("content-type");
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static JsonNode tree(byte[] value) {
