@@ -25,6 +25,13 @@ public interface GatewaySettings {
     @WithName("max-body-size")
     MemorySize maxBodySize();
 
+    /** Paths that take whole documents (a report's PDF), with their own, larger limit. */
+    @WithName("upload-paths")
+    List<String> uploadPaths();
+
+    @WithName("max-upload-size")
+    MemorySize maxUploadSize();
+
     @WithName("rate-limit")
     RateLimit rateLimit();
 

@@ -66,6 +66,22 @@ class ProxyTest {
                 .contentType("application/problem+json");
     }
 
+    /** A published report of several MB passes the body limit to the import, which reads it (here: refuses it). */
+    @Test
+    void aDocumentLargerThanTheBodyLimitReachesTheImport() {
+        byte[] pdf = new byte[3 * 1024 * 1024];
+        byte[] header = "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, pdf, 0, header.length);
+        java.util.Arrays.fill(pdf, header.length, pdf.length, (byte) ' ');
+
+        given().auth().oauth2(TestTokens.admin()).contentType("application/pdf").body(pdf)
+                .post("/api/v1/reports:import").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsStringIgnoringCase("pdf"));
+        given().auth().oauth2(TestTokens.admin()).contentType("application/pdf").body(new byte[21 * 1024 * 1024])
+                .post("/api/v1/reports:import").then().statusCode(413).contentType("application/problem+json");
+    }
+
     @Test
     void corsAllowsTheDashboardOrigin() {
         given().header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "PUT")

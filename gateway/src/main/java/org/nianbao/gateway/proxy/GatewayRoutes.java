@@ -168,12 +168,16 @@ public class GatewayRoutes {
         return caller;
     }
 
-    /** Bodies are streamed, so their size must be declared up front; a larger one is refused before it is read. */
+    /**
+     * Bodies are streamed, so their size must be declared up front; a larger one is refused before it is read. A
+     * document upload (the import) has its own, larger limit.
+     */
     private boolean bodyFits(RoutingContext ctx, String instance) {
         HttpServerRequest request = ctx.request();
         String length = request.getHeader("Content-Length");
         boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-        long max = settings.maxBodySize().asLongValue();
+        long max = settings.uploadPaths().contains(request.path()) ? settings.maxUploadSize().asLongValue()
+                : settings.maxBodySize().asLongValue();
         if (length == null && chunked) {
             refuse(ctx, ProblemDetail.of(411, "length-required", "Length required",
                     "send the body with a Content-Length (at most " + max + " bytes)").withInstance(instance));
