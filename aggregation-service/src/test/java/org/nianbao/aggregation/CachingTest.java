@@ -60,7 +60,7 @@ class CachingTest {
 
     private static void publish(int version, int received) {
         try (ReportEvents e = ReportEvents.connect()) {
-            e.version("ca-xj", "新疆维吾尔自治区民政厅", "650000", SECTOR, 2022, "GOV_2021", version,
+            e.version("cache-xj", "新疆维吾尔自治区民政厅", "650000", SECTOR, 2022, "GOV_2021", version,
                     null, Map.of("requests.newReceived.total", BigDecimal.valueOf(received)),
                     List.of());
         }

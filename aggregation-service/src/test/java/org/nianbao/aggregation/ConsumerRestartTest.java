@@ -44,6 +44,14 @@ class ConsumerRestartTest {
     @Test
     void eventsAppliedBeforeACrashAreNotCountedTwice() throws Exception {
         consumer.stopConsuming();
+        try {
+            crashThenRestart();
+        } finally {
+            consumer.startConsuming(); // whatever happened, the tests after this one need a consuming service
+        }
+    }
+
+    private void crashThenRestart() throws Exception {
         try (ReportEvents events = ReportEvents.connect()) {
             for (int v = 1; v <= VERSIONS; v++) {
                 for (int a = 0; a < AGENCIES; a++) {
