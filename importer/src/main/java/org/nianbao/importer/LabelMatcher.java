@@ -29,6 +29,8 @@ final class LabelMatcher {
     private static final int MIN_DERIVED_LENGTH = 4;
     /** Labels compared for slips: long enough to tell a slip from another word, short enough to stay cheap. */
     private static final int MIN_NEAR_LENGTH = 6;
+    /** The start of a row's label says which row only when it is this long (1.申请人 starts two rows). */
+    private static final int MIN_PREFIX_LENGTH = 10;
     private static final int MAX_NEAR_LENGTH = 48;
     /** At most this share of a label's characters may differ for a slip. */
     private static final double NEAR_SHARE = 0.3;
@@ -85,6 +87,28 @@ final class LabelMatcher {
     Optional<RowRef> row(String key) {
         RowRef exact = exactRows.get(key);
         return Optional.ofNullable(exact != null ? exact : derivedRows.get(key));
+    }
+
+    /**
+     * The one row whose label starts with this key and is at most twice as long (1.申请人无正当理由逾期不补正、行政机关不再
+     * 处理其政府信 of a label wrapped around its values), if the key is long enough to say; empty otherwise.
+     */
+    Optional<RowRef> prefixRow(String key) {
+        if (key.length() < MIN_PREFIX_LENGTH || key.length() > MAX_NEAR_LENGTH * 2) {
+            return Optional.empty();
+        }
+        RowRef found = null;
+        for (Map.Entry<String, RowRef> entry : exactRows.entrySet()) {
+            String candidate = entry.getKey();
+            if (candidate.length() > key.length() && candidate.length() <= 2 * key.length()
+                    && candidate.startsWith(key)) {
+                if (found != null && !found.equals(entry.getValue())) {
+                    return Optional.empty();
+                }
+                found = entry.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /**

@@ -184,8 +184,10 @@ final class TableAssembler {
     }
 
     /**
-     * A label, joined with the labels just before it when together they make one the template knows: a header
-     * broken over lines (结果 / 维持), a row label wrapped onto the next line (…只计这一情形，不 / 计其他情形）).
+     * A label, joined with the labels just before it when together they make one the template knows, or the start
+     * of one row's label: a header broken over lines (结果 / 维持), a row label wrapped onto the next line
+     * (…只计这一情形，不 / 计其他情形）), or wrapped around its values in a PDF (1、申请人…不补 / 正、…其政府信 67 3 … /
+     * 息公开申请).
      */
     private void addLabel(CellText cell) {
         addLabelJoined(cell);
@@ -199,7 +201,8 @@ final class TableAssembler {
             before.forEach(l -> joined.append(l.key()));
             String key = LabelKey.of(joined + cell.key());
             boolean eachKnown = matcher.isKnown(cell.key()) && before.stream().allMatch(l -> matcher.isKnown(l.key()));
-            if (matcher.isKnown(key) && !eachKnown) {
+            boolean known = matcher.isKnown(key) || matcher.prefixRow(key).isPresent();
+            if (known && !eachKnown) {
                 CellText first = before.get(0);
                 CellText merged = new CellText(first.text().strip() + cell.text().strip(), first.line(),
                         CellText.Kind.LABEL, null, null, first.colStart(), cell.colEnd(), cell.layout(), key);
@@ -294,8 +297,12 @@ final class TableAssembler {
                     if (!values.isEmpty()) {
                         flush();
                     }
-                    labels.add(cell);
-                    noteHeader(cell);
+                    if (row.layout() == TableLayout.HTML_TABLE) {
+                        labels.add(cell);
+                    } else {
+                        addLabelJoined(cell); // a row of text: its label may continue one printed above it
+                    }
+                    noteHeader(labels.get(labels.size() - 1));
                 }
                 case NUMBER, BLANK -> values.add(cell);
                 case EMPTY -> {
@@ -343,6 +350,13 @@ final class TableAssembler {
             return;
         }
         if (placeUnderLabelsAbove(runLabels, runValues)) {
+            return;
+        }
+        Optional<LabelMatcher.RowRef> started = last == null ? Optional.empty() : matcher.prefixRow(last.key());
+        if (started.isPresent()) {
+            notes.add("line %d: '%s' read as the row %s, whose label it begins (the rest printed apart or lost)"
+                    .formatted(last.line(), Trim.shown(last.text()), started.get().row().label()));
+            placeRow(started.get(), last, runLabels, runValues);
             return;
         }
         if (last != null && !matcher.rowsUnder(last.key()).isEmpty()) {

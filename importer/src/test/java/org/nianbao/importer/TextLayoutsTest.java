@@ -123,13 +123,27 @@ class TextLayoutsTest {
 
     @Test
     void aRowLabelWithASlipIsReadAsTheRowItIsNearWithANote() {
-        String slip = TABS.replace("4.保护第三方合法权益", "4.保护第三方合法权").replace("\t", "  ");
+        String slip = TABS.replace("4.保护第三方合法权益", "4.保护第三方合去权益").replace("\t", "  ");
 
         ImportResult result = IMPORTER.importText(slip);
 
         assertThat(readings(result)).isEqualTo(EXPECTED);
-        assertThat(result.diagnostics().notes()).anyMatch(n -> n.contains("4.保护第三方合法权")
+        assertThat(result.diagnostics().notes()).anyMatch(n -> n.contains("4.保护第三方合去权益")
                 && n.contains("differs by a slip"));
+    }
+
+    /** A PDF's row label wrapped in its cell, its lines above, beside and below the row's values. */
+    @Test
+    void aRowLabelWrappedAroundItsValuesIsRead() {
+        String wrapped = TABS.replace("\t（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1",
+                "\t（六）其他处理\n1、申请人无正当理由逾期不补\n正、行政机关不再处理其政府信\t1")
+                .replaceFirst("(正、行政机关不再处理其政府信\t1\t0\t0\t0\t0\t0\t1)", "$1\n息公开申请");
+
+        ImportResult result = IMPORTER.importText(wrapped);
+
+        assertThat(wrapped).contains("正、行政机关不再处理其政府信\t1\t0\t0\t0\t0\t0\t1\n息公开申请");
+        assertThat(readings(result)).isEqualTo(EXPECTED);
+        assertThat(result.diagnostics().notes()).anyMatch(n -> n.contains("whose label it begins"));
     }
 
     /** Values that a conversion tore from their labels: which label was theirs cannot be told. */
