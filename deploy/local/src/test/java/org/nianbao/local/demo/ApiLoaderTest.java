@@ -272,9 +272,11 @@ class ApiLoaderTest {
                 Matcher report = REPORT.matcher(path);
                 if (method.equals("GET") && path.equals("/api/v1/agencies")) {
                     listings.incrementAndGet();
-                    ArrayNode list = JSON.createArrayNode();
-                    page(new ArrayList<>(agencies), x).forEach(id -> list.addObject().put("id", id));
-                    answer(x, 200, list.toString());
+                    ObjectNode page = JSON.createObjectNode();
+                    ArrayNode items = page.putArray("items");
+                    page(new ArrayList<>(agencies), x).forEach(id -> items.addObject().put("id", id));
+                    page.put("total", agencies.size());
+                    answer(x, 200, page.toString());
                 } else if (method.equals("GET") && path.equals("/api/v1/reports")) {
                     listings.incrementAndGet();
                     ObjectNode page = JSON.createObjectNode();
