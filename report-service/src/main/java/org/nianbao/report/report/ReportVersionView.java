@@ -34,7 +34,7 @@ public record ReportVersionView(
         @Schema(description = "六、其他需要报告的事项", example = "无") String otherMatters,
         @Schema(description = "Cells the submitter sent explicitly as null (blank)") SortedSet<String> blankCells,
         @Schema(description = "Number of filled cells", example = "198") int filledCells,
-        @Schema(description = "Cross-check rule warnings (R1–R4, X1, X2, T1) stored with this version; shown to the "
+        @Schema(nullable = true, description = "Cross-check rule warnings (R1–R4, X1, X2, T1) stored with this version; shown to the "
                 + "agency, the overseers of its region and admins only") List<RuleWarning> warnings) {
 
     /** The published report without the oversight detail. */
