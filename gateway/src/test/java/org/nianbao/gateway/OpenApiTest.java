@@ -25,8 +25,16 @@ class OpenApiTest {
         assertThat(put.path("security").toString()).contains("bearer");
         assertThat(put.at("/responses/403/content").has("application/problem+json")).as("403 of " + put).isTrue();
         JsonNode totals = paths.at("/~1api~1v1~1regions~1{code}~1totals/get");
-        assertThat(totals.has("security")).as("aggregates are public").isFalse();
-        assertThat(totals.at("/responses/429").isMissingNode()).isFalse();
+        assertThat(totals.path("security").isArray() && totals.path("security").isEmpty()).as("aggregates are public").isTrue();
+        assertThat(totals.at("/responses/429/headers/Retry-After").isMissingNode()).isFalse();
+        assertThat(totals.at("/responses/404/content/application~1problem+json/schema/$ref").asText())
+                .as("a path naming a region answers 404 with a Problem").isEqualTo("#/components/schemas/ProblemDetail");
+        assertThat(put.at("/responses/201/headers").has("Location")).as("created answers say where").isTrue();
+        assertThat(put.at("/responses/200/headers").has("ETag")).isTrue();
+        assertThat(doc.at("/components/schemas/TrendPoint/required").toString())
+                .as("always-sent properties are required, nullable ones are not").contains("year").doesNotContain("percentChange");
+        assertThat(doc.at("/servers/0/url").asText().replace("{host}", doc.at("/servers/0/variables/host/default").asText()))
+                .as("the server's URL, its variables filled in, reaches the gateway").isEqualTo("http://localhost:8080");
         assertThat(OpenApiAudit.undocumentedProperties(doc)).isEmpty();
         assertThat(OpenApiAudit.undocumentedOperations(doc)).isEmpty();
     }

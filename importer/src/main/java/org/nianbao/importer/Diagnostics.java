@@ -20,7 +20,7 @@ import java.util.function.IntFunction;
  */
 @Schema(description = "What the importer could and could not read")
 public record Diagnostics(@Schema(description = "Each expected table (二, 三, 四): found or not, and its layout") List<TableFinding> tables, @Schema(description = "Every cell read, with the text it came from") List<CellReading> cells, @Schema(description = "Numbers it could not place with certainty: left out, never guessed") List<Unplaced> unplaced,
-                          @Schema(description = "Figures read from the prose; never put into table cells") List<ProseFigure> proseFigures, @Schema(description = "What it noticed on the way", example = "traditional characters converted") List<String> notes,
+                          @Schema(description = "Figures read from the prose; never put into table cells") List<ProseFigure> proseFigures, @Schema(description = "What it noticed on the way", example = "[\"traditional characters converted\"]") List<String> notes,
                           @Schema(description = "How many entries each list left out: a document with thousands of numbers it cannot place lists the first ones and counts the rest") LeftOut leftOut) {
 
     /** Entries not listed, by list. */

@@ -18,8 +18,8 @@ import java.util.List;
  *                    themselves, and a cell read wrong shows here too)
  */
 @Schema(description = "One expected table")
-public record TableFinding(@Schema(description = "Section code", example = "requests") String section, @Schema(description = "Whether the table was found", example = "true") boolean found, @Schema(description = "PIPE_PER_LINE, LINE_PER_CELL, TAB_SEPARATED, PIPE_ROWS, INLINE, HTML_TABLE or NONE", example = "TAB_SEPARATED") TableLayout layout, @Schema(description = "Line where it starts", example = "48") Integer line, @Schema(description = "How many cells were read", example = "161") int cellsRead,
-                           @Schema(description = "Whether the cells read agree with the table's own identities (R1–R4); null when nothing was read to check", example = "true") Boolean consistent,
+public record TableFinding(@Schema(description = "Section code", example = "requests") String section, @Schema(description = "Whether the table was found", example = "true") boolean found, @Schema(description = "PIPE_PER_LINE, LINE_PER_CELL, TAB_SEPARATED, PIPE_ROWS, INLINE, HTML_TABLE or NONE", example = "TAB_SEPARATED") TableLayout layout, @Schema(nullable = true, description = "Line where it starts", example = "48") Integer line, @Schema(description = "How many cells were read", example = "161") int cellsRead,
+                           @Schema(nullable = true, description = "Whether the cells read agree with the table's own identities (R1–R4); null when nothing was read to check", example = "true") Boolean consistent,
                            @Schema(description = "The cells of the identities that do not hold", example = "[\"requests.newReceived.total\"]") List<String> disagreeing) {
 
     public TableFinding {

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "A number the importer could not place")
 public record Unplaced(@Schema(description = "The text", example = "0") String text, @Schema(description = "Line of the text", example = "60") int line, @Schema(description = "Why it was not placed", example = "the row has 6 values for 7 columns") String reason,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "For a PDF, the page of the line", example = "3") Integer page) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "For a PDF, the page of the line", example = "3") Integer page) {
 
     public Unplaced(String text, int line, String reason) {
         this(text, line, reason, null);

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DeadLetter(@Schema(description = "Topic", example = "nianbao.reports.v1") String topic,
                          @Schema(description = "Partition", example = "3") int partition,
                          @Schema(description = "Offset in its partition", example = "1042") long offset,
-                         @Schema(description = "Record key", example = "edu-640323/2022") String key,
+                         @Schema(nullable = true, description = "Record key", example = "edu-640323/2022") String key,
                          @Schema(description = "The payload as UTF-8 text (bytes that are no UTF-8 shown as U+FFFD)",
                                  example = "{\"specversion\":\"1.0\", ...}") String payload,
                          @Schema(description = "Size of the payload in bytes", example = "5120") int payloadBytes,

@@ -21,7 +21,7 @@ import org.nianbao.service.security.Callers;
 @Path("/api/v1/admin/dead-letters")
 @RolesAllowed(Callers.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Administration")
+@Tag(name = "Administration", description = "Operating the aggregation: events set aside, rebuilding the roll-ups")
 public class DeadLetterResource {
 
     private static final int MAX_LIMIT = 1000;

@@ -1,5 +1,7 @@
 package org.nianbao.aggregation.query;
 
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.nianbao.model.agency.Sector;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,12 +35,12 @@ public class CompareResource {
     @GET
     @Path("/compare")
     @Operation(summary = "Regions or agencies side by side, with differences (against the first) and shares")
-    public Views.Comparison compare(@QueryParam("regions") @Parameter(description = "Comma-separated region codes", example = "620000,640000") String regions,
-                                    @QueryParam("agencies") @Parameter(description = "Comma-separated agency ids (instead of regions)", example = "edu-610600,edu-140700") String agencies,
-                                    @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
-                                    @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
-                                    @QueryParam("level") @Parameter(description = "For regions: ALL, PROVINCE, CITY or COUNTY", example = "ALL") String level,
-                                    @QueryParam("metrics") @Parameter(description = "Comma-separated cell/group codes or indicators", example = "requests.newReceived.total,disclosureRate") String metrics)
+    public Views.Comparison compare(@QueryParam("regions") @Parameter(explode = Explode.FALSE, schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), description = "Comma-separated region codes", example = "[\"620000\", \"640000\"]") String regions,
+                                    @QueryParam("agencies") @Parameter(explode = Explode.FALSE, schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), description = "Comma-separated agency ids (instead of regions)", example = "[\"edu-610600\", \"edu-140700\"]") String agencies,
+                                    @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
+                                    @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector,
+                                    @QueryParam("level") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"ALL", "PROVINCE", "CITY", "COUNTY"}), description = "For regions: ALL, PROVINCE, CITY or COUNTY", example = "ALL") String level,
+                                    @QueryParam("metrics") @Parameter(explode = Explode.FALSE, schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), description = "Comma-separated cell/group codes or indicators", example = "[\"requests.newReceived.total\", \"disclosureRate\"]") String metrics)
             throws SQLException {
         QueryParams p = new QueryParams();
         String s = p.sector(sector);
@@ -64,11 +66,11 @@ public class CompareResource {
     @Path("/rankings")
     @Operation(summary = "Child regions, or agencies of one level, ranked by an indicator or metric")
     public Views.Ranking rankings(@QueryParam("parent") @Parameter(description = "The region whose children (or agencies) are ranked; default the country", example = "620000") String parent,
-                                  @QueryParam("level") @Parameter(description = "Rank agencies of this level (PROVINCE, CITY, COUNTY) in the parent's subtree; omit to rank child regions", example = "COUNTY") String level,
-                                  @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
-                                  @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
+                                  @QueryParam("level") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PROVINCE", "CITY", "COUNTY"}), description = "Rank agencies of this level (PROVINCE, CITY, COUNTY) in the parent's subtree; omit to rank child regions", example = "COUNTY") String level,
+                                  @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector,
+                                  @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
                                   @QueryParam("indicator") @Parameter(description = "An indicator or a cell/group code", example = "disclosureRate") String indicator,
-                                  @QueryParam("order") @Parameter(description = "desc (default) or asc", example = "desc") String order,
+                                  @QueryParam("order") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"desc", "asc"}), description = "desc (default) or asc", example = "desc") String order,
                                   @QueryParam("limit") @Parameter(description = "1–1000, default 20", example = "20") Integer limit) throws SQLException {
         QueryParams p = new QueryParams();
         Region region = p.region(parent == null ? Region.COUNTRY_CODE : parent, "parent");

@@ -23,8 +23,8 @@ public final class OversightViews {
                                @Schema(example = "兰州市教育局") String name,
                                @Schema(example = "620100") String regionCode,
                                @Schema(example = "CITY") String level,
-                               @Schema(description = "The publication date the report gives", example = "2024-02-15") LocalDate publishedOn,
-                               @Schema(description = "Days after the 31 January deadline", example = "15") Long daysLate) {
+                               @Schema(nullable = true, description = "The publication date the report gives", example = "2024-02-15") LocalDate publishedOn,
+                               @Schema(nullable = true, description = "Days after the 31 January deadline", example = "15") Long daysLate) {
     }
 
     @Schema(name = "Completeness", description = "Who was expected to report, who did, and who did on time")
@@ -35,8 +35,8 @@ public final class OversightViews {
                                @Schema(description = "Active agencies registered in the region's subtree", example = "120") int expected,
                                @Schema(description = "Of those, agencies with a current report", example = "110") int submitted,
                                @Schema(description = "Of those, published by the deadline", example = "95") int onTime,
-                               @Schema(description = "submitted / expected; null when none is expected", example = "0.916667") BigDecimal submissionRate,
-                               @Schema(description = "onTime / expected; null when none is expected", example = "0.791667") BigDecimal onTimeRate,
+                               @Schema(nullable = true, description = "submitted / expected; null when none is expected", example = "0.916667") BigDecimal submissionRate,
+                               @Schema(nullable = true, description = "onTime / expected; null when none is expected", example = "0.791667") BigDecimal onTimeRate,
                                @Schema(description = "Expected agencies without a current report") List<AgencyStatus> missing,
                                @Schema(description = "Agencies whose report was published after the deadline") List<AgencyStatus> late) implements Tabular {
         @Override

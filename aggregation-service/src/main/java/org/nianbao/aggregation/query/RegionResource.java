@@ -1,5 +1,6 @@
 package org.nianbao.aggregation.query;
 
+import org.nianbao.model.agency.Sector;
 import org.nianbao.service.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,9 +40,9 @@ public class RegionResource {
     @Path("/totals")
     @Operation(summary = "Every cell total, the indicators and the report count of a region")
     public Views.Totals totals(@PathParam("code") @Parameter(description = "Division code; 000000 is the country", example = "620000") String code,
-                               @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
-                               @QueryParam("sector") @Parameter(description = "Default EDUCATION", example = "EDUCATION") String sector,
-                               @QueryParam("level") @Parameter(description = "ALL (default), PROVINCE, CITY or COUNTY: which agencies count", example = "ALL") String level)
+                               @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
+                               @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), description = "Default EDUCATION", example = "EDUCATION") String sector,
+                               @QueryParam("level") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"ALL", "PROVINCE", "CITY", "COUNTY"}), description = "ALL (default), PROVINCE, CITY or COUNTY: which agencies count", example = "ALL") String level)
             throws SQLException {
         QueryParams p = new QueryParams();
         Region region = p.region(code, "code");
@@ -56,8 +57,8 @@ public class RegionResource {
     @Path("/breakdown")
     @Operation(summary = "One metric by child region, and by agency sitting directly in the region")
     public Views.Breakdown breakdown(@PathParam("code") @Parameter(example = "620000") String code,
-                                     @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
-                                     @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
+                                     @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
+                                     @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector,
                                      @QueryParam("metric") @Parameter(description = "A cell or group code, or an indicator", example = "requests.newReceived.total") String metric)
             throws SQLException {
         QueryParams p = new QueryParams();
@@ -73,11 +74,11 @@ public class RegionResource {
     @Path("/trend")
     @Operation(summary = "One metric per year, with change and percent change")
     public Views.Trend trend(@PathParam("code") @Parameter(example = "620000") String code,
-                             @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
+                             @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector,
                              @QueryParam("metric") @Parameter(example = "disclosureRate") String metric,
                              @QueryParam("from") @Parameter(description = "First year (default: 5 years before 'to')", example = "2019", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String from,
                              @QueryParam("to") @Parameter(description = "Last year (default: last year)", example = "2024", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String to,
-                             @QueryParam("level") @Parameter(example = "ALL") String level) throws SQLException {
+                             @QueryParam("level") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"ALL", "PROVINCE", "CITY", "COUNTY"}), example = "ALL") String level) throws SQLException {
         QueryParams p = new QueryParams();
         Region region = p.region(code, "code");
         String s = p.sector(sector);
@@ -96,8 +97,8 @@ public class RegionResource {
     @Path("/completeness")
     @Operation(summary = "Expected, submitted and on-time reports, with the missing and late agencies")
     public OversightViews.Completeness completeness(@PathParam("code") @Parameter(example = "640000") String code,
-                                                    @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
-                                                    @QueryParam("sector") @Parameter(example = "EDUCATION") String sector) throws SQLException {
+                                                    @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
+                                                    @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector) throws SQLException {
         RegionYear q = RegionYear.parse(code, sector, year);
         return oversight.completeness(q.region(), q.sector(), q.year());
     }
@@ -107,8 +108,8 @@ public class RegionResource {
     @RolesAllowed({Callers.OVERSEER, Callers.ADMIN})
     @Operation(summary = "Rule warnings by rule, the reports with the most, and cross-year mismatches (X1, X2)")
     public OversightViews.Quality quality(@PathParam("code") @Parameter(example = "430000") String code,
-                                          @QueryParam("year") @Parameter(example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
-                                          @QueryParam("sector") @Parameter(example = "EDUCATION") String sector) throws SQLException {
+                                          @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
+                                          @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector) throws SQLException {
         RegionYear q = RegionYear.parse(code, sector, year);
         Callers.requireOverseerOf(caller, q.region().code());
         return oversight.quality(q.region(), q.sector(), q.year());

@@ -53,10 +53,10 @@ public final class Views {
                                @Schema(example = "兰州市") String name,
                                @Schema(description = "Region level (PROVINCE, PREFECTURE, COUNTY) or agency level", example = "PREFECTURE") String level,
                                @Schema(description = "Reports counted", example = "9") int reports,
-                               @Schema(description = "The metric's value; null when blank or not computable", example = "42") BigDecimal value,
-                               @Schema(description = "Numerator of an indicator (for a summed metric, the value)", example = "42") BigDecimal numerator,
-                               @Schema(description = "Denominator of an indicator", example = "60") BigDecimal denominator,
-                               @Schema(description = "For summed metrics: this row's share of the region's total", example = "0.25") BigDecimal share) {
+                               @Schema(nullable = true, description = "The metric's value; null when blank or not computable", example = "42") BigDecimal value,
+                               @Schema(nullable = true, description = "Numerator of an indicator (for a summed metric, the value)", example = "42") BigDecimal numerator,
+                               @Schema(nullable = true, description = "Denominator of an indicator", example = "60") BigDecimal denominator,
+                               @Schema(nullable = true, description = "For summed metrics: this row's share of the region's total", example = "0.25") BigDecimal share) {
     }
 
     @Schema(name = "Breakdown", description = "A region's metric by child region and by agency directly in it")
@@ -65,7 +65,7 @@ public final class Views {
                             @Schema(example = "2023") int year,
                             @Schema(example = "requests.newReceived.total") String metric,
                             @Schema(example = "一、本年新收政府信息公开申请数量·总计") String metricLabel,
-                            @Schema(description = "The region's own total of the metric", example = "168") BigDecimal total,
+                            @Schema(nullable = true, description = "The region's own total of the metric", example = "168") BigDecimal total,
                             @Schema(description = "Child regions first, then agencies directly in the region") List<BreakdownRow> rows) implements Tabular {
         @Override
         public List<String> csvHeader() {
@@ -81,9 +81,9 @@ public final class Views {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ComparedValue", description = "One metric of one compared region or agency")
-    public record ComparedValue(@Schema(example = "168") BigDecimal value,
-                                @Schema(description = "value − the first entity's value", example = "-12") BigDecimal difference,
-                                @Schema(description = "For summed metrics: value / the sum over the compared entities", example = "0.48") BigDecimal share) {
+    public record ComparedValue(@Schema(nullable = true, example = "168") BigDecimal value,
+                                @Schema(nullable = true, description = "value − the first entity's value", example = "-12") BigDecimal difference,
+                                @Schema(nullable = true, description = "For summed metrics: value / the sum over the compared entities", example = "0.48") BigDecimal share) {
     }
 
     @Schema(name = "ComparedEntity", description = "A region or agency in a comparison")
@@ -121,9 +121,9 @@ public final class Views {
     @Schema(name = "TrendPoint", description = "A metric in one year")
     public record TrendPoint(@Schema(example = "2023") int year,
                              @Schema(description = "Reports counted", example = "101") int reports,
-                             @Schema(example = "168") BigDecimal value,
-                             @Schema(description = "value − the previous year's", example = "12") BigDecimal change,
-                             @Schema(description = "change / the previous year's value; null when that is 0 or blank", example = "0.076923") BigDecimal percentChange) {
+                             @Schema(nullable = true, example = "168") BigDecimal value,
+                             @Schema(nullable = true, description = "value − the previous year's", example = "12") BigDecimal change,
+                             @Schema(nullable = true, description = "change / the previous year's value; null when that is 0 or blank", example = "0.076923") BigDecimal percentChange) {
     }
 
     @Schema(name = "Trend", description = "A metric of a region over the years")
@@ -146,14 +146,14 @@ public final class Views {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RankingEntry", description = "One ranked region or agency")
-    public record RankingEntry(@Schema(description = "1 = first in the requested order; equal values share a rank; "
+    public record RankingEntry(@Schema(nullable = true, description = "1 = first in the requested order; equal values share a rank; "
                                        + "absent for entries without a value", example = "1") Integer rank,
                                @Schema(description = "Region code or agency id", example = "620100") String code,
                                @Schema(example = "兰州市") String name,
                                @Schema(description = "Region code of an agency, or the region itself", example = "620100") String regionCode,
-                               @Schema(example = "0.8125") BigDecimal value,
-                               @Schema(example = "13") BigDecimal numerator,
-                               @Schema(example = "16") BigDecimal denominator,
+                               @Schema(nullable = true, example = "0.8125") BigDecimal value,
+                               @Schema(nullable = true, example = "13") BigDecimal numerator,
+                               @Schema(nullable = true, example = "16") BigDecimal denominator,
                                @Schema(description = "Reports counted", example = "9") int reports) {
     }
 

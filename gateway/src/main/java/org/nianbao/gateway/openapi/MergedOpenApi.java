@@ -27,7 +27,10 @@ public final class MergedOpenApi {
                 .put("description", "Annual reports on government information disclosure (政府信息公开工作年度报告): "
                         + "submit and check them, and read regional roll-ups. Reads of published reports and aggregates "
                         + "are public; writes need a bearer token (JWT) with the right role.");
-        merged.putArray("servers").addObject().put("url", "/").put("description", "this gateway");
+        ObjectNode server = merged.putArray("servers").addObject().put("url", "http://{host}")
+                .put("description", "The gateway; ./run starts it on localhost:8080, a deployment answers at its own host");
+        server.putObject("variables").putObject("host").put("default", "localhost:8080")
+                .put("description", "Host and port of the gateway");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = merged.putObject("components");
         ArrayNode tags = merged.putArray("tags");
@@ -61,9 +64,11 @@ public final class MergedOpenApi {
                         throw new IllegalStateException("two services both define operationId " + id);
                     }
                     secure(operation, method.toUpperCase(), p.getKey());
+                    StandardAnswers.document(operation, p.getKey());
                 }
             }
         });
+        StandardAnswers.requireWhatIsAlwaysSent(merged);
         return merged;
     }
 
@@ -74,13 +79,15 @@ public final class MergedOpenApi {
             operation.putArray("security").addObject().putArray("bearer");
             problem(responses, "401", "No valid bearer token");
             problem(responses, "403", "The token's role, agency or region does not allow this");
+        } else {
+            operation.putArray("security"); // public: no token needed, whatever the document's default
         }
         problem(responses, "429", "Too many requests from this client; see Retry-After");
         problem(responses, "503", "The service behind the gateway is unavailable");
     }
 
     /** Documents a Problem Details answer; one the service listed without a body (401, 403) gets the body. */
-    private static void problem(ObjectNode responses, String status, String description) {
+    static void problem(ObjectNode responses, String status, String description) {
         ObjectNode response = responses.has(status) ? (ObjectNode) responses.get(status) : responses.putObject(status);
         if (!response.has("description")) {
             response.put("description", description);

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @Schema(description = "A derived indicator")
 public record IndicatorDefinition(@Schema(description = "Indicator code", example = "disclosureRate") String code, @Schema(description = "Chinese label", example = "公开率") String label, @Schema(description = "How it is computed", example = "(disclosed + partially disclosed) / handled, total column") String description, @Schema(description = "ratio, or growth (ratio − 1, over the previous year)", example = "ratio") Kind kind,
-                                  @Schema(description = "Sum expression over metric codes", example = "requests.outcome.disclosed.total + requests.outcome.partiallyDisclosed.total") Expression numerator, @Schema(description = "Sum expression over metric codes; zero or blank gives null", example = "requests.outcome.total.total") Expression denominator) {
+                                  @Schema(description = "Sum expression over metric codes", example = "requests.outcome.disclosed.total + requests.outcome.partiallyDisclosed.total") Expression numerator, @Schema(nullable = true, description = "Sum expression over metric codes; zero or blank gives null", example = "requests.outcome.total.total") Expression denominator) {
 
     /** Every term of the numerator and the denominator, in that order. */
     @JsonIgnore

@@ -16,8 +16,8 @@ import org.nianbao.model.event.Nullable;
  * @param blankCellsCountedAsZero cells that were blank and taken as 0, as the official checkers do
  */
 @Schema(description = "A broken cross-check rule, stored with the report as a warning")
-public record RuleWarning(@Schema(description = "The rule broken: R1–R4, X1, X2 or T1", example = "R1") String rule, @Schema(description = "The equation instance and both sides' values", example = "R1 (naturalPerson): newReceived + carriedOver = 12 but outcome.total + carriedForward = 10") String message, @Schema(description = "Every cell the equation read; previous-year cells prefixed prev:", example = "requests.newReceived.naturalPerson") List<String> cells, @Schema(description = "Value of the right-hand side", example = "10") @Nullable BigDecimal expected, @Schema(description = "Value of the left-hand side", example = "12") @Nullable BigDecimal actual,
-                          @Schema(description = "Blank cells taken as 0, as the official checkers do", example = "requests.carriedOver.naturalPerson") List<String> blankCellsCountedAsZero) {
+public record RuleWarning(@Schema(description = "The rule broken: R1–R4, X1, X2 or T1", example = "R1") String rule, @Schema(description = "The equation instance and both sides' values", example = "R1 (naturalPerson): newReceived + carriedOver = 12 but outcome.total + carriedForward = 10") String message, @Schema(description = "Every cell the equation read; previous-year cells prefixed prev:", example = "[\"requests.newReceived.naturalPerson\"]") List<String> cells, @Schema(nullable = true, description = "Value of the right-hand side", example = "10") @Nullable BigDecimal expected, @Schema(nullable = true, description = "Value of the left-hand side", example = "12") @Nullable BigDecimal actual,
+                          @Schema(description = "Blank cells taken as 0, as the official checkers do", example = "[\"requests.carriedOver.naturalPerson\"]") List<String> blankCellsCountedAsZero) {
 
     public RuleWarning {
         cells = List.copyOf(cells);

@@ -15,8 +15,8 @@ import java.util.List;
  * @param columnCodes the columns it exists in; its cell codes are {@code <code>.<column>}
  */
 @Schema(description = "A derived sum of rows that makes the templates comparable")
-public record GroupDefinition(@Schema(description = "Group code; its cells are code.column", example = "requests.outcome.withheld") String code, @Schema(description = "Printed label", example = "（三）不予公开") String label, @Schema(description = "Section", example = "requests") String section, @Schema(description = "The rows summed", example = "outcome.withheld.stateSecret") List<String> rowCodes,
-                              @Schema(description = "The columns it exists in", example = "naturalPerson") List<String> columnCodes) {
+public record GroupDefinition(@Schema(description = "Group code; its cells are code.column", example = "requests.outcome.withheld") String code, @Schema(description = "Printed label", example = "（三）不予公开") String label, @Schema(description = "Section", example = "requests") String section, @Schema(description = "The rows summed", example = "[\"outcome.withheld.stateSecret\"]") List<String> rowCodes,
+                              @Schema(description = "The columns it exists in", example = "[\"naturalPerson\"]") List<String> columnCodes) {
 
     public GroupDefinition {
         rowCodes = List.copyOf(rowCodes);

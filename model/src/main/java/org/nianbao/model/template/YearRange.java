@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /** Report years a template is meant for; a null bound is open. */
 @Schema(description = "Report years a template is meant for")
-public record YearRange(@Schema(description = "First report year the template is meant for (null: open)", example = "2021") Integer from, @Schema(description = "Last report year (null: open-ended)") Integer to) {
+public record YearRange(@Schema(nullable = true, description = "First report year the template is meant for (null: open)", example = "2021") Integer from, @Schema(nullable = true, description = "Last report year (null: open-ended)") Integer to) {
 
     public boolean contains(int year) {
         return (from == null || year >= from) && (to == null || year <= to);

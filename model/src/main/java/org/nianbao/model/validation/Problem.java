@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param rejectedValue the value sent (a number, string, boolean or JSON node), or null
  */
 @Schema(description = "One problem of a refused request")
-public record Problem(@Schema(description = "The cell code or field the problem is in", example = "requests.newReceived.naturalPerson") String field, @Schema(description = "A stable problem code: MALFORMED, UNKNOWN_FIELD, UNKNOWN_CELL, WRONG_TYPE, NEGATIVE_COUNT, NOT_WHOLE, OUT_OF_RANGE, TOO_LONG, REQUIRED, UNKNOWN_TEMPLATE, INVALID_DATE, …", example = "NEGATIVE_COUNT") String type, @Schema(description = "The format rule it breaks, when one does", example = "R5") String rule, @Schema(description = "What is wrong and how to fix it", example = "a count cannot be negative") String message, @Schema(description = "The value that was sent", example = "-3") Object rejectedValue) {
+public record Problem(@Schema(nullable = true, description = "The cell code or field the problem is in", example = "requests.newReceived.naturalPerson") String field, @Schema(description = "A stable problem code: MALFORMED, UNKNOWN_FIELD, UNKNOWN_CELL, WRONG_TYPE, NEGATIVE_COUNT, NOT_WHOLE, OUT_OF_RANGE, TOO_LONG, REQUIRED, UNKNOWN_TEMPLATE, INVALID_DATE, …", example = "NEGATIVE_COUNT") String type, @Schema(nullable = true, description = "The format rule it breaks, when one does", example = "R5") String rule, @Schema(description = "What is wrong and how to fix it", example = "a count cannot be negative") String message, @Schema(nullable = true, description = "The value that was sent", example = "-3") Object rejectedValue) {
 
     public static final String MALFORMED = "MALFORMED";
     public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";

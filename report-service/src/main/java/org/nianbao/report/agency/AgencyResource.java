@@ -85,7 +85,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AgencyPage.class)))
     @APIResponse(responseCode = "304", description = "The page named in If-None-Match has not changed")
     public Response listAgencies(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
-                                 @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
+                                 @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector,
                                  @QueryParam("page") @DefaultValue("0") @Parameter(example = "0") int page,
                                  @QueryParam("size") @DefaultValue("100") @Parameter(description = "1–1000", example = "100") int size,
                                  @HeaderParam("If-None-Match") @Parameter(description = "The ETag you hold", example = "W/\"3q2-7w\"") String ifNoneMatch,

@@ -57,9 +57,9 @@ public class ReportResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "ReportSubmission")))
     @APIResponse(responseCode = "201", description = "First version stored; with Prefer: return=minimal, its ReportSummary",
-            content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {ReportVersionView.class, ReportSummary.class})))
     @APIResponse(responseCode = "200", description = "New version stored; with Prefer: return=minimal, its ReportSummary",
-            content = @Content(schema = @Schema(implementation = ReportVersionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {ReportVersionView.class, ReportSummary.class})))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a body that is no text in its charset, or a path that names no report", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "ProblemDetail")))

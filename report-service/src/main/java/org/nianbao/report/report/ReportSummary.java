@@ -16,9 +16,9 @@ public record ReportSummary(
         @Schema(example = "1") int version,
         @Schema(example = "ACTIVE") String status,
         @Schema(example = "GOV_2019") String template,
-        @Schema(example = "2021-01-28") LocalDate publishedOn,
+        @Schema(nullable = true, example = "2021-01-28") LocalDate publishedOn,
         @Schema(example = "2021-01-28T10:00:00Z") OffsetDateTime submittedAt,
-        @Schema(description = "How many rule warnings the version has; for the agency, its overseers and admins only",
+        @Schema(nullable = true, description = "How many rule warnings the version has; for the agency, its overseers and admins only",
                 example = "0") Integer warnings) {
 
     ReportSummary withoutWarnings() {

@@ -21,10 +21,10 @@ public record ReportVersionView(
         @Schema(example = "CITY") String level,
         @Schema(example = "2019") int year,
         @Schema(description = "1, 2, … in order of acceptance", example = "2") int version,
-        @Schema(description = "The version this one replaced", example = "1") Integer previousVersion,
+        @Schema(nullable = true, description = "The version this one replaced", example = "1") Integer previousVersion,
         @Schema(description = "ACTIVE, or WITHDRAWN for the version that withdrew the report", example = "ACTIVE") String status,
         @Schema(example = "GOV_2019") String template,
-        @Schema(description = "When the agency published the report", example = "2020-01-20") LocalDate publishedOn,
+        @Schema(nullable = true, description = "When the agency published the report", example = "2020-01-20") LocalDate publishedOn,
         @Schema(description = "When this version was accepted", example = "2020-01-21T09:30:00Z") OffsetDateTime submittedAt,
         @Schema(description = "一、总体情况", example = "2019年,我局按照“依法公开、突出重点、注重实效”的原则……") String overview,
         @Schema(ref = "ActiveDisclosureCells") ObjectNode activeDisclosure,
@@ -34,7 +34,7 @@ public record ReportVersionView(
         @Schema(description = "六、其他需要报告的事项", example = "无") String otherMatters,
         @Schema(description = "Cells the submitter sent explicitly as null (blank)") SortedSet<String> blankCells,
         @Schema(description = "Number of filled cells", example = "198") int filledCells,
-        @Schema(description = "Cross-check rule warnings (R1–R4, X1, X2, T1) stored with this version; shown to the "
+        @Schema(nullable = true, description = "Cross-check rule warnings (R1–R4, X1, X2, T1) stored with this version; shown to the "
                 + "agency, the overseers of its region and admins only") List<RuleWarning> warnings) {
 
     /** The published report without the oversight detail. */

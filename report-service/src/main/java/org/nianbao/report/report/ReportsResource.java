@@ -151,9 +151,9 @@ public class ReportsResource {
             + "paged like every listing: items with page, size and total, and a Link header to the first, previous, next and last pages.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportPage.class)))
     public Response listReports(@QueryParam("region") @Parameter(description = "Region code; its whole subtree is listed", example = "640000") String region,
-                           @QueryParam("sector") @Parameter(example = "EDUCATION") String sector,
+                           @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector,
                            @QueryParam("year") @Parameter(example = "2020", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String yearText,
-                           @QueryParam("level") @Parameter(description = "PROVINCE, CITY or COUNTY", example = "COUNTY") String level,
+                           @QueryParam("level") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PROVINCE", "CITY", "COUNTY"}), description = "PROVINCE, CITY or COUNTY", example = "COUNTY") String level,
                            @QueryParam("status") @Parameter(description = "ACTIVE or WITHDRAWN", example = "ACTIVE") String status,
                            @QueryParam("page") @DefaultValue("0") @Parameter(example = "0") int page,
                            @QueryParam("size") @DefaultValue("50") @Parameter(example = "50") int size,

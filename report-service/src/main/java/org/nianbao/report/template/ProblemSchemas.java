@@ -10,22 +10,17 @@ final class ProblemSchemas {
     }
 
     static Schema problemDetail() {
-        Schema error = OASFactory.createSchema().addType(SchemaType.OBJECT)
-                .description("One problem of the request")
-                .addProperty("field", text("The cell code or field", "requests.newReceived.naturalPerson"))
-                .addProperty("type", text("A stable problem code", "NEGATIVE_COUNT"))
-                .addProperty("rule", text("The rule it breaks, when one does", "R5"))
-                .addProperty("message", text("What is wrong and what to do", "a count cannot be negative"))
-                .addProperty("rejectedValue", OASFactory.createSchema().description("The value sent").addExample(-3));
         return OASFactory.createSchema().addType(SchemaType.OBJECT)
-                .description("RFC 9457 Problem Details, listing every problem at once")
+                .description("RFC 9457 Problem Details, listing every problem at once; members with no value are left out")
+                .addRequired("type").addRequired("title").addRequired("status")
                 .addProperty("type", text("Problem type URI", "https://nianbao.org/problems/invalid-report"))
                 .addProperty("title", text("Short summary", "The submission is not valid"))
                 .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).addExample(422))
                 .addProperty("detail", text("Explanation", "the report has 2 problem(s); nothing was stored"))
                 .addProperty("instance", text("The request path", "/api/v1/agencies/edu-610600/reports/2019"))
                 .addProperty("errors", OASFactory.createSchema().addType(SchemaType.ARRAY)
-                        .description("Every problem found, each with its cell code or field").items(error))
+                        .description("Every problem found, each with its cell code or field")
+                        .items(OASFactory.createSchema().ref("Problem")))
                 .addProperty("warnings", OASFactory.createSchema().addType(SchemaType.ARRAY)
                         .description("Rule warnings, when ?strict=true refused them")
                         .items(OASFactory.createSchema().ref("RuleWarning")));

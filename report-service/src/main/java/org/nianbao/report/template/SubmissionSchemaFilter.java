@@ -32,6 +32,8 @@ public class SubmissionSchemaFilter implements OASFilter {
     /** The component name of each numeric section's cells, shared by submissions and responses. */
     static final String IDEMPOTENCY_KEY = "IdempotencyKey";
 
+    static final String TEMPLATE_ID = "TemplateId";
+
     static final Map<String, String> SECTION_SCHEMAS = Map.of(
             "activeDisclosure", "ActiveDisclosureCells",
             "requests", "RequestCells",
@@ -43,6 +45,9 @@ public class SubmissionSchemaFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         TemplateCatalog catalog = TemplateCatalog.standard();
+        openAPI.getComponents().addSchema(TEMPLATE_ID, string("A report format of the catalog", "GOV_2019")
+                .enumeration(catalog.templates().stream().map(t -> (Object) t.id()).toList()));
+        templateParameters(openAPI);
         sectionSchemas(catalog).forEach(openAPI.getComponents()::addSchema);
         openAPI.getComponents().addSchema("ReportSubmission", submission(catalog));
         openAPI.getComponents().addSchema("ReportBatch", object("Many submissions at once (POST /api/v1/reports:batch),"
@@ -53,6 +58,16 @@ public class SubmissionSchemaFilter implements OASFilter {
                         .maxItems(ReportBatch.MAX_REPORTS).items(OASFactory.createSchema().ref("ReportSubmission"))));
         openAPI.getComponents().addSchema("ProblemDetail", ProblemSchemas.problemDetail());
         idempotencyKeys(openAPI);
+    }
+
+    /** A path naming a template names one of the catalog's. */
+    private static void templateParameters(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItem("/api/v1/templates/{id}") == null) {
+            return;
+        }
+        Operation read = openAPI.getPaths().getPathItem("/api/v1/templates/{id}").getGET();
+        read.getParameters().stream().filter(p -> "id".equals(p.getName()))
+                .forEach(p -> p.schema(OASFactory.createSchema().ref(TEMPLATE_ID)));
     }
 
     /**
@@ -105,8 +120,7 @@ public class SubmissionSchemaFilter implements OASFilter {
                 + "nested number fields (e.g. requests.outcome.withheld.stateSecret.naturalPerson). A null or missing "
                 + "cell is blank, never 0.")
                 .addRequired("template")
-                .addProperty("template", string("The report format", "GOV_2019")
-                        .enumeration(catalog.templates().stream().map(t -> (Object) t.id()).toList()))
+                .addProperty("template", OASFactory.createSchema().ref(TEMPLATE_ID).description("The report format"))
                 .addProperty("agencyId", string("For validate-only: the agency, to run the cross-year rules; required in a batch", "edu-610600"))
                 .addProperty("year", OASFactory.createSchema().addType(SchemaType.INTEGER)
                         .description("For validate-only: the report year (a PUT takes it from the path; required in a batch)")
