@@ -42,8 +42,8 @@ public class OversightQueries {
             throws SQLException {
         LocalDate deadline = LocalDate.of(year + 1, 1, 31);
         List<RollupReader.ExpectedAgency> expected = reader.expectedAgencies(region.code(), sector);
-        Map<String, ReportState> reports = new HashMap<>();
-        for (ReportState r : reader.reports(region.code(), sector, year)) {
+        Map<String, RollupReader.Publication> reports = new HashMap<>();
+        for (RollupReader.Publication r : reader.publications(region.code(), sector, year)) {
             reports.put(r.agencyId(), r);
         }
         List<AgencyStatus> missing = new ArrayList<>();
@@ -51,7 +51,7 @@ public class OversightQueries {
         int submitted = 0;
         int onTime = 0;
         for (RollupReader.ExpectedAgency a : expected) {
-            ReportState r = reports.get(a.agencyId());
+            RollupReader.Publication r = reports.get(a.agencyId());
             if (r == null) {
                 missing.add(new AgencyStatus(MISSING, a.agencyId(), a.name(), a.regionCode(), a.level(), null, null));
                 continue;
