@@ -63,7 +63,8 @@ import org.nianbao.testsupport.TestTokens;
  *   COPY into a plain reports table in the same PostgreSQL. The live consumer's group is then set to the end of
  *   both topics, the service started again, and a rebuild applies every event from the topics (the live consumer
  *   applies only about 900 events a second); the totals of the country must then count every report.</li>
- *   <li>Times totals, breakdown, compare and rankings against the aggregation service (sequential requests, one
+ *   <li>Times totals, breakdown, compare, rankings (of regions, and of a province's and the country's county bureaus),
+ *   completeness, quality, and national answers as CSV and xlsx against the aggregation service (sequential requests, one
  *   client; a first pass, then the steady state after a JIT warm-up) and the same answers by GROUP BY over the plain
  *   table, in the same run; checks that they agree.</li>
  *   <li>Rebuilds every roll-up from the topics a second time, now while the live consumer runs as in
@@ -283,8 +284,17 @@ class ScaleBenchmark {
 
     // ---- queries ---------------------------------------------------------------------------------------------
 
-    private record Query(String name, IntFunction<String> http, String sql, SqlParams params) {
+    /** A timed query: its request (path, and extra header lines such as an Accept) and the same answer by SQL. */
+    private record Query(String name, IntFunction<String> http, String headers, String sql, SqlParams params) {
+        Query(String name, IntFunction<String> http, String sql, SqlParams params) {
+            this(name, http, "", sql, params);
+        }
     }
+
+    private static final String CSV = "Accept: text/csv\r\n";
+    private static final String XLSX = "Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n";
+    /** Quality detail is for overseers: an admin token, made once. */
+    private static final String OVERSEER = "Authorization: Bearer " + TestTokens.of("bench-admin", Set.of("admin")) + "\r\n";
 
     private interface SqlParams {
         void bind(PreparedStatement ps, int i, Connection c) throws java.sql.SQLException;
@@ -349,11 +359,47 @@ class ScaleBenchmark {
                                 + "&indicator=" + METRIC + "&limit=20",
                         "SELECT agency_id, (cells->>'" + METRIC + "')::numeric AS v FROM plain_reports WHERE sector = ? AND year = ?"
                                 + " AND province_code = ? AND level = 'COUNTY' ORDER BY v DESC NULLS LAST, agency_id LIMIT 20",
-                        (ps, i, c) -> { ps.setString(1, sector(i)); ps.setInt(2, year(i)); ps.setString(3, province(i)); }));
+                        (ps, i, c) -> { ps.setString(1, sector(i)); ps.setInt(2, year(i)); ps.setString(3, province(i)); }),
+                new Query("rank the country's county bureaus (one cell, top 100)",
+                        i -> "/api/v1/rankings?parent=000000&level=COUNTY&sector=" + sector(i * PROVINCES.size()) + "&year=" + year(i)
+                                + "&indicator=" + METRIC + "&limit=100",
+                        "SELECT agency_id, (cells->>'" + METRIC + "')::numeric AS v FROM plain_reports WHERE sector = ? AND year = ?"
+                                + " AND level = 'COUNTY' ORDER BY v DESC NULLS LAST, agency_id LIMIT 100",
+                        (ps, i, c) -> { ps.setString(1, sector(i * PROVINCES.size())); ps.setInt(2, year(i)); }),
+                // the plain table holds reports only, no registry of who should report: its count of submitted reports
+                new Query("completeness of the country (first page of 100)",
+                        i -> "/api/v1/regions/000000/completeness?year=" + year(i) + "&sector=" + sector(i * PROVINCES.size()),
+                        "SELECT count(*) FROM plain_reports WHERE sector = ? AND year = ?",
+                        (ps, i, c) -> { ps.setString(1, sector(i * PROVINCES.size())); ps.setInt(2, year(i)); }),
+                new Query("completeness of a province (first page of 100)",
+                        i -> "/api/v1/regions/" + province(i) + "/completeness?year=" + year(i) + "&sector=" + sector(i),
+                        "SELECT count(*) FROM plain_reports WHERE sector = ? AND year = ? AND province_code = ?",
+                        (ps, i, c) -> { ps.setString(1, sector(i)); ps.setInt(2, year(i)); ps.setString(3, province(i)); }),
+                // the plain table has no warnings: its count of the reports quality reads
+                new Query("quality of the country (first page of 100)",
+                        i -> "/api/v1/regions/000000/quality?year=" + year(i) + "&sector=" + sector(i * PROVINCES.size()), OVERSEER,
+                        "SELECT count(*) FROM plain_reports WHERE sector = ? AND year = ?",
+                        (ps, i, c) -> { ps.setString(1, sector(i * PROVINCES.size())); ps.setInt(2, year(i)); }),
+                new Query("totals of the country as CSV",
+                        i -> "/api/v1/regions/000000/totals?year=" + year(i) + "&sector=" + sector(i * PROVINCES.size()), CSV,
+                        "SELECT e.key, sum(e.value::numeric), count(*) FROM plain_reports r CROSS JOIN LATERAL jsonb_each_text(r.cells) e"
+                                + " WHERE r.sector = ? AND r.year = ? GROUP BY e.key",
+                        (ps, i, c) -> { ps.setString(1, sector(i * PROVINCES.size())); ps.setInt(2, year(i)); }),
+                new Query("totals of the country as xlsx",
+                        i -> "/api/v1/regions/000000/totals?year=" + year(i) + "&sector=" + sector(i * PROVINCES.size()), XLSX,
+                        "SELECT e.key, sum(e.value::numeric), count(*) FROM plain_reports r CROSS JOIN LATERAL jsonb_each_text(r.cells) e"
+                                + " WHERE r.sector = ? AND r.year = ? GROUP BY e.key",
+                        (ps, i, c) -> { ps.setString(1, sector(i * PROVINCES.size())); ps.setInt(2, year(i)); }),
+                new Query("rank the country's county bureaus as xlsx (top 1000)",
+                        i -> "/api/v1/rankings?parent=000000&level=COUNTY&sector=" + sector(i * PROVINCES.size()) + "&year=" + year(i)
+                                + "&indicator=" + METRIC + "&limit=1000", XLSX,
+                        "SELECT agency_id, (cells->>'" + METRIC + "')::numeric AS v FROM plain_reports WHERE sector = ? AND year = ?"
+                                + " AND level = 'COUNTY' ORDER BY v DESC NULLS LAST, agency_id LIMIT 1000",
+                        (ps, i, c) -> { ps.setString(1, sector(i * PROVINCES.size())); ps.setInt(2, year(i)); }));
     }
 
     /**
-     * Two passes over the same six queries. The first is the service's first {@value #HTTP_RUNS} requests of each
+     * Two passes over the same queries. The first is the service's first {@value #HTTP_RUNS} requests of each
      * query after {@value #COLD_WARM_UP} warm-up requests, as sessions 3 to 8 measured it: the JIT has not compiled
      * the answer's code yet then, and that pass says what a freshly started service answers. Then every query runs
      * {@value #JIT_WARM_UP} more times, and the second pass is the steady state of a service that has served for a
@@ -367,7 +413,7 @@ class ScaleBenchmark {
         Map<String, Stats> cold = new LinkedHashMap<>();
         for (Query q : queries) {
             for (int i = 0; i < COLD_WARM_UP; i++) {
-                get(q.http().apply(i)); // warm-up: JIT and caches
+                getText(q.http().apply(i), q.headers()); // warm-up: JIT and caches
             }
             cold.put(q.name(), timeHttp(q, 0));
             Results.progress("%s: first pass done", q.name());
@@ -375,7 +421,7 @@ class ScaleBenchmark {
         Results.progress("warming up: %,d more requests of each query", JIT_WARM_UP);
         for (Query q : queries) {
             for (int i = HTTP_RUNS; i < HTTP_RUNS + JIT_WARM_UP; i++) {
-                getText(q.http().apply(i));
+                getText(q.http().apply(i), q.headers());
             }
         }
         int warmFrom = HTTP_RUNS + JIT_WARM_UP;
@@ -403,18 +449,23 @@ class ScaleBenchmark {
                 }
             }
             Stats first = cold.get(q.name());
-            out.line("| %s | %.2f | %.2f | %.1f | %.1f | %d / %d | %.0f× | %.0f× | %.2f / %.2f | %.0f× |", q.name(), api.p50(), api.p99(),
-                    sql.p50(), sql.p99(), api.count(), sql.count(), sql.p50() / api.p50(), sql.p99() / api.p99(), first.p50(), first.p99(),
-                    sql.p50() / first.p50());
+            out.line("| %s | %.2f | %.2f | %.1f | %.1f | %d / %d | %s | %s | %.2f / %.2f | %s |", q.name(), api.p50(), api.p99(),
+                    sql.p50(), sql.p99(), api.count(), sql.count(), ratio(sql.p50() / api.p50()), ratio(sql.p99() / api.p99()),
+                    first.p50(), first.p99(), ratio(sql.p50() / first.p50()));
             Results.progress("%s done", q.name());
         }
         out.line("");
         jdkClientRow(queries.get(0), warmFrom);
     }
 
+    /** A ratio of times: whole above 10, else with a decimal, so that a query slower than its SQL does not read 0×. */
+    private static String ratio(double r) {
+        return r >= 10 ? String.format("%.0f×", r) : String.format("%.1f×", r);
+    }
+
     /** {@value #HTTP_RUNS} sequential requests with the parameters from {@code from} on, each timed to its whole answer. */
     private Stats timeHttp(Query q, int from) throws Exception {
-        return timeHttp(q, from, this::getText);
+        return timeHttp(q, from, path -> getText(path, q.headers()));
     }
 
     private interface Getter {
@@ -441,7 +492,7 @@ class ScaleBenchmark {
             getTextJdk(q.http().apply(i));
         }
         Stats jdk = timeHttp(q, warmFrom, this::getTextJdk);
-        Stats again = timeHttp(q, warmFrom, this::getText);
+        Stats again = timeHttp(q, warmFrom, path -> getText(path, q.headers()));
         out.line("The same query (%s) with the JDK's HttpClient, sessions 3–12's client, just after: p50 %.2f ms, p99 %.2f ms;"
                 + " with this run's client again right after it: p50 %.2f ms, p99 %.2f ms.", q.name(), jdk.p50(), jdk.p99(), again.p50(), again.p99());
         out.line("");
@@ -574,11 +625,16 @@ class ScaleBenchmark {
     }
 
     private String getText(String path) throws Exception {
+        return getText(path, "");
+    }
+
+    /** The answer to a GET with extra header lines ({@code ""} for none), received whole. */
+    private String getText(String path, String headers) throws Exception {
         for (int attempt = 0; ; attempt++) {
             if (lean == null) {
                 lean = new Http1Connection(aggregation);
             }
-            int status = lean.send("GET", path, "", NO_CONTENT);
+            int status = lean.send("GET", path, headers, NO_CONTENT);
             if (status == 200) {
                 return lean.bodyText();
             }

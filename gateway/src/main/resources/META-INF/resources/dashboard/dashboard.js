@@ -876,7 +876,8 @@
   // ---- completeness
 
   function loadCompleteness() {
-    const url = API + '/regions/' + state.region + '/completeness?' + query({ year: state.year, sector: state.sector });
+    // the figures are whole; the agencies come a page at a time, and one page of 1000 is what a screen can show
+    const url = API + '/regions/' + state.region + '/completeness?' + query({ year: state.year, sector: state.sector, size: 1000 });
     csvSources.completeness = { url, file: 'completeness-' + state.region + '-' + state.year + '-' + state.sector + '.csv' };
     return load('completeness', 'completeness-card', async (current) => {
       try {
@@ -905,19 +906,19 @@
   }
 
   function renderCompleteness(c) {
-    const missing = c.missing.map((a) => h('tr', { dataset: { agency: a.agencyId } }, agencyCell(a),
+    const missing = c.items.filter((a) => a.status === 'MISSING').map((a) => h('tr', { dataset: { agency: a.agencyId } }, agencyCell(a),
       h('td', { class: 'nowrap', text: regionName(a.regionCode) }), h('td', { class: 'nowrap', text: AGENCY_LEVEL[a.level] || a.level || '' })));
-    const late = c.late.map((a) => h('tr', { dataset: { agency: a.agencyId } }, agencyCell(a),
+    const late = c.items.filter((a) => a.status === 'LATE').map((a) => h('tr', { dataset: { agency: a.agencyId } }, agencyCell(a),
       h('td', { class: 'num', text: a.publishedOn || DASH }), h('td', { class: 'num', text: isBlank(a.daysLate) ? DASH : a.daysLate + ' 天' })));
     $('completeness-body').replaceChildren(
       h('div', { class: 'facts' }, fact('应报 Expected', num(c.expected)), fact('已报 Submitted', num(c.submitted)), fact('按时 On time', num(c.onTime)),
         fact('报送率', pct(c.submissionRate)), fact('按时率', pct(c.onTimeRate)), fact('截止 Deadline', c.deadline, 'date')),
       h('div', { class: 'two' },
-        h('div', { id: 'missing' }, h('h3', null, '未报送 Missing ', h('span', { class: 'tag missing', text: String(c.missing.length) })),
+        h('div', { id: 'missing' }, h('h3', null, '未报送 Missing ', h('span', { class: 'tag missing', text: String(c.missing) })),
           missing.length ? h('div', { class: 'table-wrap' }, h('table', null,
             h('thead', null, h('tr', null, h('th', { text: '机构 Agency' }), h('th', { text: '地区' }), h('th', { text: '层级' }))), h('tbody', null, missing)))
             : h('p', { class: 'empty-note', text: c.expected ? '全部已报送 Everyone expected has reported.' : '本地区无登记机构 No agencies registered here.' })),
-        h('div', { id: 'late' }, h('h3', null, '逾期 Late ', h('span', { class: 'tag late', text: String(c.late.length) })),
+        h('div', { id: 'late' }, h('h3', null, '逾期 Late ', h('span', { class: 'tag late', text: String(c.late) })),
           late.length ? h('div', { class: 'table-wrap' }, h('table', null,
             h('thead', null, h('tr', null, h('th', { text: '机构 Agency' }), h('th', { class: 'num', text: '发布日期' }), h('th', { class: 'num', text: '逾期' }))), h('tbody', null, late)))
             : h('p', { class: 'empty-note', text: '无逾期报告 No late reports.' }))));
@@ -939,7 +940,8 @@
   }
 
   function loadQuality() {
-    const url = API + '/regions/' + state.region + '/quality?' + query({ year: state.year, sector: state.sector });
+    const url = API + '/regions/' + state.region + '/quality?' + query({ year: state.year, sector: state.sector, size: 20 });
+    const crossYearUrl = API + '/regions/' + state.region + '/quality?' + query({ year: state.year, sector: state.sector, rules: 'X1,X2', size: 100 });
     csvSources.quality = { url, auth: true, file: 'quality-' + state.region + '-' + state.year + '-' + state.sector + '.csv' };
     const body = $('quality-body');
     if (!token()) {
@@ -951,8 +953,8 @@
     }
     return load('quality', 'quality-card', async (current) => {
       try {
-        const q = await request(url, { auth: true });
-        if (current()) renderQuality(q);
+        const [q, crossYear] = await Promise.all([request(url, { auth: true }), request(crossYearUrl, { auth: true })]);
+        if (current()) renderQuality(q, crossYear);
       } catch (e) {
         if (!current()) return;
         if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
@@ -978,19 +980,19 @@
         h('td', { class: 'num', text: 'v' + r.version }), h('td', { class: 'num', text: String(r.count) }), h('td', null, warningList(r.warnings || [])))))));
   }
 
-  function renderQuality(q) {
+  function renderQuality(q, crossYear) {
     const rules = Object.entries(q.warningsByRule || {}).sort((a, b) => b[1] - a[1]);
     $('quality-body').replaceChildren(
       h('div', { class: 'facts' }, fact('报告 Reports', num(q.reports)), fact('有警告 With warnings', num(q.reportsWithWarnings)),
         fact('占比 Share', q.reports ? pct(q.reportsWithWarnings / q.reports) : DASH), fact('警告总数 Warnings', num(rules.reduce((s, [, n]) => s + n, 0))),
-        fact('跨年不符 Cross-year', num(q.crossYearMismatches.length)), fact('年度 Year', String(q.year))),
+        fact('跨年不符 Cross-year', num(q.crossYearMismatches)), fact('年度 Year', String(q.year))),
       h('div', { class: 'rules' }, rules.length ? rules.map(([id, n]) => {
         const rule = catalog.rules.get(id);
         return h('span', { class: 'rule', title: rule ? rule.description : id }, h('b', { text: String(n) }), id, rule ? ' · ' + rule.label : '');
       }) : h('span', { class: 'empty-note', text: '没有规则警告 No rule warnings.' })),
       h('div', { class: 'quality-grid' },
-        h('div', null, h('h3', { text: '警告最多的报告 Reports with the most warnings' }), reportTable(q.worstReports, '无 none')),
-        h('div', null, h('h3', { text: '跨年不一致 Cross-year mismatches (X1, X2)' }), reportTable(q.crossYearMismatches, '无 none'))));
+        h('div', null, h('h3', { text: '警告最多的报告 Reports with the most warnings' }), reportTable(q.items, '无 none')),
+        h('div', null, h('h3', { text: '跨年不一致 Cross-year mismatches (X1, X2)' }), reportTable(crossYear.items, '无 none'))));
   }
 
   // ---- compare

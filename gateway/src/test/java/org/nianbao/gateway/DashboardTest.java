@@ -125,9 +125,9 @@ class DashboardTest {
             browser.findElement(By.cssSelector("#token-form button[type=submit]")).click();
             page.settled(PROVINCE);
             JsonNode quality = EventJson.mapper().readTree(given().auth().oauth2(TestTokens.overseer(PROVINCE)).queryParam("year", YEAR)
-                    .get("/api/v1/regions/" + PROVINCE + "/quality").then().statusCode(200).extract().asByteArray());
+                    .queryParam("size", 20).get("/api/v1/regions/" + PROVINCE + "/quality").then().statusCode(200).extract().asByteArray());
             assertThat(page.texts("#quality-body .rule").size()).isEqualTo(quality.get("warningsByRule").size()).isPositive();
-            assertThat(page.texts("#quality-body .quality-grid > div:first-child tbody tr").size()).isEqualTo(quality.get("worstReports").size());
+            assertThat(page.texts("#quality-body .quality-grid > div:first-child tbody tr").size()).isEqualTo(quality.get("items").size());
 
             page.screenshots();
 

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import org.nianbao.aggregation.web.CsvWriter;
+import org.nianbao.aggregation.web.XlsxWriter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,7 +21,7 @@ import org.nianbao.model.region.Region;
 import org.nianbao.model.validation.Problem;
 
 @Path("/api/v1")
-@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV, XlsxWriter.XLSX})
 @Tag(name = "Comparisons", description = "Side by side, rankings")
 public class CompareResource {
 

@@ -23,7 +23,8 @@ import org.nianbao.model.rules.RuleWarning;
 @ApplicationScoped
 public class OversightQueries {
 
-    static final int WORST_REPORTS = 20;
+    public static final String MISSING = "MISSING";
+    public static final String LATE = "LATE";
     private static final Set<String> CROSS_YEAR_RULES = Set.of("X1", "X2");
 
     private final RollupReader reader;
@@ -34,13 +35,15 @@ public class OversightQueries {
 
     /**
      * On time means published by 31 January of the next year. A report that gives no publication date is
-     * judged by the day its first version reached Nianbao: it was public no later than that.
+     * judged by the day its first version reached Nianbao: it was public no later than that. The figures count the
+     * whole subtree; of the agencies missing (listed first) and late, of {@code status} if given, one page is listed.
      */
-    public OversightViews.Completeness completeness(Region region, String sector, int year) throws SQLException {
+    public OversightViews.Completeness completeness(Region region, String sector, int year, String status, PageRequest page)
+            throws SQLException {
         LocalDate deadline = LocalDate.of(year + 1, 1, 31);
         List<RollupReader.ExpectedAgency> expected = reader.expectedAgencies(region.code(), sector);
-        Map<String, ReportState> reports = new HashMap<>();
-        for (ReportState r : reader.reports(region.code(), sector, year)) {
+        Map<String, RollupReader.Publication> reports = new HashMap<>();
+        for (RollupReader.Publication r : reader.publications(region.code(), sector, year)) {
             reports.put(r.agencyId(), r);
         }
         List<AgencyStatus> missing = new ArrayList<>();
@@ -48,39 +51,59 @@ public class OversightQueries {
         int submitted = 0;
         int onTime = 0;
         for (RollupReader.ExpectedAgency a : expected) {
-            ReportState r = reports.get(a.agencyId());
+            RollupReader.Publication r = reports.get(a.agencyId());
             if (r == null) {
-                missing.add(new AgencyStatus(a.agencyId(), a.name(), a.regionCode(), a.level(), null, null));
+                missing.add(new AgencyStatus(MISSING, a.agencyId(), a.name(), a.regionCode(), a.level(), null, null));
                 continue;
             }
             submitted++;
             LocalDate published = r.publishedOn() != null ? r.publishedOn()
                     : r.firstSubmittedAt().withOffsetSameInstant(ZoneOffset.ofHours(8)).toLocalDate();
             if (published.isAfter(deadline)) {
-                late.add(new AgencyStatus(a.agencyId(), a.name(), a.regionCode(), a.level(), published,
+                late.add(new AgencyStatus(LATE, a.agencyId(), a.name(), a.regionCode(), a.level(), published,
                         ChronoUnit.DAYS.between(deadline, published)));
             } else {
                 onTime++;
             }
         }
+        List<AgencyStatus> listed = new ArrayList<>();
+        if (status == null || status.equals(MISSING)) {
+            listed.addAll(missing);
+        }
+        if (status == null || status.equals(LATE)) {
+            listed.addAll(late);
+        }
         return new OversightViews.Completeness(RollupQueries.ref(region), sector, year, deadline, expected.size(), submitted,
-                onTime, rate(submitted, expected.size()), rate(onTime, expected.size()), missing, late);
+                onTime, rate(submitted, expected.size()), rate(onTime, expected.size()), missing.size(), late.size(),
+                page.of(listed), page.page(), page.size(), listed.size());
     }
 
-    public OversightViews.Quality quality(Region region, String sector, int year) throws SQLException {
+    /**
+     * Warnings by rule over the whole subtree, and one page of the reports with warnings, most first: of those with a
+     * warning of one of {@code rules} (showing only those warnings) when any is given.
+     */
+    public OversightViews.Quality quality(Region region, String sector, int year, Set<String> rules, PageRequest page)
+            throws SQLException {
         int reports = reader.regions(List.of(region.code()), sector, "ALL", year, false, List.of()).current(region.code()).reports();
         List<ReportState> withWarnings = reader.reportsWithWarnings(region.code(), sector, year);
         Map<String, Integer> byRule = new TreeMap<>();
-        List<ReportWarnings> crossYear = new ArrayList<>();
+        int crossYear = 0;
+        List<ReportWarnings> listed = new ArrayList<>();
         for (ReportState r : withWarnings) {
             r.warnings().forEach(w -> byRule.merge(w.rule(), 1, Integer::sum));
-            List<RuleWarning> mismatches = r.warnings().stream().filter(w -> CROSS_YEAR_RULES.contains(w.rule())).toList();
-            if (!mismatches.isEmpty()) {
-                crossYear.add(view(r, mismatches));
+            if (r.warnings().stream().anyMatch(w -> CROSS_YEAR_RULES.contains(w.rule()))) {
+                crossYear++;
+            }
+            List<RuleWarning> shown = rules.isEmpty() ? r.warnings()
+                    : r.warnings().stream().filter(w -> rules.contains(w.rule())).toList();
+            if (!shown.isEmpty()) {
+                listed.add(view(r, shown));
             }
         }
-        List<ReportWarnings> worst = withWarnings.stream().limit(WORST_REPORTS).map(r -> view(r, r.warnings())).toList();
-        return new OversightViews.Quality(RollupQueries.ref(region), sector, year, reports, withWarnings.size(), byRule, worst, crossYear);
+        // most warnings first among those shown: with a rule filter, the order the stored count gives no longer holds
+        listed.sort(java.util.Comparator.comparingInt(ReportWarnings::count).reversed());
+        return new OversightViews.Quality(RollupQueries.ref(region), sector, year, reports, withWarnings.size(), byRule,
+                crossYear, page.of(listed), page.page(), page.size(), listed.size());
     }
 
     private static ReportWarnings view(ReportState r, List<RuleWarning> warnings) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.nianbao.aggregation.web.Paged;
 import org.nianbao.aggregation.web.Tabular;
 import org.nianbao.model.event.RegionRef;
 import org.nianbao.model.rules.RuleWarning;
@@ -19,7 +20,8 @@ public final class OversightViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AgencyStatus", description = "An agency that has not reported, or reported late")
-    public record AgencyStatus(@Schema(example = "edu-620100") String agencyId,
+    public record AgencyStatus(@Schema(description = "MISSING (no current report) or LATE (published after the deadline)", example = "LATE") String status,
+                               @Schema(example = "edu-620100") String agencyId,
                                @Schema(example = "兰州市教育局") String name,
                                @Schema(example = "620100") String regionCode,
                                @Schema(example = "CITY") String level,
@@ -27,7 +29,8 @@ public final class OversightViews {
                                @Schema(nullable = true, description = "Days after the 31 January deadline", example = "15") Long daysLate) {
     }
 
-    @Schema(name = "Completeness", description = "Who was expected to report, who did, and who did on time")
+    @Schema(name = "Completeness", description = "Who was expected to report, who did, and who did on time; the figures cover the "
+            + "whole region, the agencies missing or late are listed a page at a time (the Link header names the first, previous, next and last pages)")
     public record Completeness(@Schema(description = "The region") RegionRef region,
                                @Schema(example = "EDUCATION") String sector,
                                @Schema(example = "2023") int year,
@@ -37,19 +40,27 @@ public final class OversightViews {
                                @Schema(description = "Of those, published by the deadline", example = "95") int onTime,
                                @Schema(nullable = true, description = "submitted / expected; null when none is expected", example = "0.916667") BigDecimal submissionRate,
                                @Schema(nullable = true, description = "onTime / expected; null when none is expected", example = "0.791667") BigDecimal onTimeRate,
-                               @Schema(description = "Expected agencies without a current report") List<AgencyStatus> missing,
-                               @Schema(description = "Agencies whose report was published after the deadline") List<AgencyStatus> late) implements Tabular {
+                               @Schema(description = "Expected agencies without a current report", example = "10") int missing,
+                               @Schema(description = "Agencies whose report was published after the deadline", example = "15") int late,
+                               @Schema(description = "This page of the agencies missing (first, by region and id) and late (then, by region and id)")
+                               List<AgencyStatus> items,
+                               @Schema(example = "0") int page,
+                               @Schema(example = "100") int size,
+                               @Schema(description = "Agencies listed in all pages", example = "25") long total) implements Tabular, Paged {
         @Override
         public List<String> csvHeader() {
             return List.of("status", "agencyId", "name", "regionCode", "level", "publishedOn", "daysLate");
         }
 
         @Override
+        public List<String> labels() {
+            return List.of("状态", "机构代码", "机构名称", "地区代码", "层级", "公开日期", "逾期天数");
+        }
+
+        @Override
         public List<List<Object>> csvRows() {
-            List<List<Object>> rows = new ArrayList<>();
-            missing.forEach(a -> rows.add(java.util.Arrays.asList("MISSING", a.agencyId(), a.name(), a.regionCode(), a.level(), null, null)));
-            late.forEach(a -> rows.add(java.util.Arrays.asList("LATE", a.agencyId(), a.name(), a.regionCode(), a.level(), a.publishedOn(), a.daysLate())));
-            return rows;
+            return items.stream().map(a -> java.util.Arrays.<Object>asList(a.status(), a.agencyId(), a.name(), a.regionCode(),
+                    a.level(), a.publishedOn(), a.daysLate())).toList();
         }
     }
 
@@ -63,24 +74,35 @@ public final class OversightViews {
                                  @Schema(description = "The warnings") List<RuleWarning> warnings) {
     }
 
-    @Schema(name = "Quality", description = "Where the numbers break the cross-check rules")
+    @Schema(name = "Quality", description = "Where the numbers break the cross-check rules; the figures cover the whole region, the "
+            + "reports are listed a page at a time, most warnings first (the Link header names the first, previous, next and last pages)")
     public record Quality(@Schema(description = "The region") RegionRef region,
                           @Schema(example = "EDUCATION") String sector,
                           @Schema(example = "2023") int year,
                           @Schema(description = "Current reports in the subtree", example = "110") int reports,
                           @Schema(description = "Reports with at least one warning", example = "23") int reportsWithWarnings,
                           @Schema(description = "Warnings counted by rule id") Map<String, Integer> warningsByRule,
-                          @Schema(description = "The reports with the most warnings, most first") List<ReportWarnings> worstReports,
-                          @Schema(description = "Reports that disagree with the same agency's previous year (X1, X2)") List<ReportWarnings> crossYearMismatches) implements Tabular {
+                          @Schema(description = "Reports that disagree with the same agency's previous year (X1, X2); list them with rules=X1,X2", example = "4")
+                          int crossYearMismatches,
+                          @Schema(description = "This page of the reports with warnings (of the rules asked for, and only those warnings), most first")
+                          List<ReportWarnings> items,
+                          @Schema(example = "0") int page,
+                          @Schema(example = "100") int size,
+                          @Schema(description = "Reports listed in all pages", example = "23") long total) implements Tabular, Paged {
         @Override
         public List<String> csvHeader() {
             return List.of("agencyId", "name", "regionCode", "year", "version", "rule", "message");
         }
 
         @Override
+        public List<String> labels() {
+            return List.of("机构代码", "机构名称", "地区代码", "年度", "版本", "规则", "说明");
+        }
+
+        @Override
         public List<List<Object>> csvRows() {
             List<List<Object>> rows = new ArrayList<>();
-            worstReports.forEach(r -> r.warnings().forEach(w -> rows.add(List.of(r.agencyId(), r.name(), r.regionCode(), r.year(),
+            items.forEach(r -> r.warnings().forEach(w -> rows.add(List.of(r.agencyId(), r.name(), r.regionCode(), r.year(),
                     r.version(), w.rule(), w.message()))));
             return rows;
         }

@@ -4,6 +4,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.nianbao.service.web.Paging;
 import org.nianbao.model.agency.Sector;
 import org.nianbao.model.problem.ProblemDetail;
 import org.nianbao.model.region.Region;
@@ -101,6 +102,31 @@ public final class QueryParams {
                     "a comma-separated list of 1 to " + max + " values", csv));
         }
         return values;
+    }
+
+    /** The page of a listing, as every listing takes it: {@code page} from 0 (default 0), {@code size} 1–1000 (default 100). */
+    public PageRequest page(String page, String size) {
+        int p = wholeNumber(page, "page", 0);
+        int s = wholeNumber(size, "size", PageRequest.DEFAULT_SIZE);
+        Paging.check(p, s, problems);
+        return new PageRequest(p, s);
+    }
+
+    /** A whole number in ASCII digits, or {@code absent} when not given; a problem (and {@code absent}) when not one. */
+    private int wholeNumber(String text, String field, int absent) {
+        if (text == null) {
+            return absent;
+        }
+        if (!text.matches("-?[0-9]{1,10}")) {
+            problems.add(new Problem(field, "NOT_A_NUMBER", null, "a whole number in ASCII digits", text));
+            return absent;
+        }
+        long value = Long.parseLong(text);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            problems.add(new Problem(field, "OUT_OF_RANGE", null, "a whole number up to " + Integer.MAX_VALUE, text));
+            return absent;
+        }
+        return (int) value;
     }
 
     public void add(Problem problem) {

@@ -12,19 +12,25 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Year;
+import java.util.Set;
+import org.nianbao.aggregation.web.CsvWriter;
+import org.nianbao.aggregation.web.XlsxWriter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.nianbao.model.region.Region;
 import org.nianbao.model.validation.Problem;
 
-/** One region's totals, drill-down, trend, completeness and quality. JSON, or CSV with Accept: text/csv. */
+/** One region's totals, drill-down, trend, completeness and quality. JSON, CSV or a spreadsheet, as the Accept header asks. */
 @Path("/api/v1/regions/{code}")
-@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV, XlsxWriter.XLSX})
 @Tag(name = "Regions", description = "Regional roll-ups: a county's bureau counts in its city, province and the country")
 public class RegionResource {
+
+    private static final int MAX_RULES = 50;
 
     private final RollupQueries rollups;
     private final OversightQueries oversight;
@@ -95,35 +101,55 @@ public class RegionResource {
 
     @GET
     @Path("/completeness")
-    @Operation(summary = "Expected, submitted and on-time reports, with the missing and late agencies")
-    public OversightViews.Completeness completeness(@PathParam("code") @Parameter(example = "640000") String code,
-                                                    @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
-                                                    @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector) throws SQLException {
-        RegionYear q = RegionYear.parse(code, sector, year);
-        return oversight.completeness(q.region(), q.sector(), q.year());
+    @Operation(summary = "Expected, submitted and on-time reports, with the missing and late agencies a page at a time",
+            description = "The figures cover the whole region; the agencies missing (first) and late are paged like every "
+                    + "listing: items with page, size and total, and a Link header to the first, previous, next and last pages.")
+    public OversightViews.Completeness completeness(
+            @PathParam("code") @Parameter(example = "640000") String code,
+            @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
+            @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector,
+            @QueryParam("status") @Parameter(description = "MISSING or LATE: list only those (default both)", schema = @Schema(enumeration = {"MISSING", "LATE"}), example = "LATE") String status,
+            @QueryParam("page") @Parameter(description = "From 0 (default 0)", example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(description = "1–1000 (default 100)", example = "100", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size)
+            throws SQLException {
+        QueryParams p = new QueryParams();
+        RegionYear q = RegionYear.parse(p, code, sector, year);
+        if (status != null && !status.equals(OversightQueries.MISSING) && !status.equals(OversightQueries.LATE)) {
+            p.add(new Problem("status", "UNKNOWN_STATUS", null, "MISSING or LATE", status));
+        }
+        PageRequest listed = p.page(page, size);
+        p.done();
+        return oversight.completeness(q.region(), q.sector(), q.year(), status, listed);
     }
 
     @GET
     @Path("/quality")
     @RolesAllowed({Callers.OVERSEER, Callers.ADMIN})
-    @Operation(summary = "Rule warnings by rule, the reports with the most, and cross-year mismatches (X1, X2)")
-    public OversightViews.Quality quality(@PathParam("code") @Parameter(example = "430000") String code,
-                                          @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
-                                          @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector) throws SQLException {
-        RegionYear q = RegionYear.parse(code, sector, year);
+    @Operation(summary = "Rule warnings by rule, and the reports with warnings (most first) a page at a time",
+            description = "The figures cover the whole region; the reports are paged like every listing: items with page, size "
+                    + "and total, and a Link header to the first, previous, next and last pages. rules=X1,X2 lists the "
+                    + "cross-year mismatches.")
+    public OversightViews.Quality quality(
+            @PathParam("code") @Parameter(example = "430000") String code,
+            @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
+            @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector,
+            @QueryParam("rules") @Parameter(explode = Explode.FALSE, schema = @Schema(type = SchemaType.ARRAY, implementation = String.class), description = "Comma-separated rule ids: list only reports with a warning of these, and only those warnings", example = "[\"X1\", \"X2\"]") String rules,
+            @QueryParam("page") @Parameter(description = "From 0 (default 0)", example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(description = "1–1000 (default 100)", example = "20", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size)
+            throws SQLException {
+        QueryParams p = new QueryParams();
+        RegionYear q = RegionYear.parse(p, code, sector, year);
+        Set<String> ruleIds = rules == null ? Set.of() : Set.copyOf(p.list(rules, "rules", MAX_RULES));
+        PageRequest listed = p.page(page, size);
+        p.done();
         Callers.requireOverseerOf(caller, q.region().code());
-        return oversight.quality(q.region(), q.sector(), q.year());
+        return oversight.quality(q.region(), q.sector(), q.year(), ruleIds, listed);
     }
 
     /** The region, sector and year most region queries take, checked together. */
     private record RegionYear(Region region, String sector, int year) {
-        static RegionYear parse(String code, String sector, String year) {
-            QueryParams p = new QueryParams();
-            Region region = p.region(code, "code");
-            String s = p.sector(sector);
-            int y = p.year(year, "year");
-            p.done();
-            return new RegionYear(region, s, y);
+        static RegionYear parse(QueryParams p, String code, String sector, String year) {
+            return new RegionYear(p.region(code, "code"), p.sector(sector), p.year(year, "year"));
         }
     }
 }

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -156,9 +158,25 @@ public class RollupReader {
         return at.length == 0 ? "'{}'" : MetricPositions.selectedElements(column, at) + "::" + type + "[]::text";
     }
 
-    /** Active reports of one year and sector in a region's subtree, without their metrics: who reported, and when. */
-    public List<ReportState> reports(String region, String sector, int year) throws SQLException {
-        return activeStates(region, sector, year, "", "s.agency_id");
+    /**
+     * When each active report of a subtree, year and sector was published: its date, and when its first version came
+     * in. Only these two columns: a country's completeness reads every report of a year, and turning each into a
+     * whole {@link ReportState} (region path, warnings' JSON) cost most of that answer's time.
+     */
+    public List<Publication> publications(String region, String sector, int year) throws SQLException {
+        List<Publication> found = new ArrayList<>();
+        Place place = Place.of(region, false);
+        query("SELECT s.agency_id, s.published_on, s.first_submitted_at FROM " + Tables.LIVE.reportState()
+                + " s WHERE s.sector = ? AND s.year = ?" + place.sql() + " AND s.status = 'ACTIVE'", (c, ps) -> {
+            ps.setString(1, sector);
+            ps.setInt(2, year);
+            place.bind(ps, 3);
+        }, rs -> found.add(new Publication(rs.getString(1), rs.getObject(2, LocalDate.class),
+                rs.getObject(3, OffsetDateTime.class))));
+        return found;
+    }
+
+    public record Publication(String agencyId, LocalDate publishedOn, OffsetDateTime firstSubmittedAt) {
     }
 
     /**

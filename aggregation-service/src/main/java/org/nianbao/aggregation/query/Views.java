@@ -9,8 +9,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.nianbao.aggregation.web.Tabular;
 import org.nianbao.model.event.RegionRef;
+import org.nianbao.model.rules.IndicatorDefinition;
+import org.nianbao.model.template.TemplateCatalog;
 
-/** The answers of the aggregation APIs. Each is JSON, and a table for {@code Accept: text/csv}. */
+/** The answers of the aggregation APIs. Each is JSON, and a table for CSV and spreadsheet answers ({@link Tabular}). */
 public final class Views {
 
     private Views() {
@@ -38,10 +40,16 @@ public final class Views {
         }
 
         @Override
+        public List<String> labels() {
+            return List.of("地区代码", "领域", "机构层级", "年度", "指标代码", "指标名称", "合计", "填报数", "报告数");
+        }
+
+        @Override
         public List<List<Object>> csvRows() {
             List<List<Object>> rows = new ArrayList<>();
             cells.forEach((code, t) -> rows.add(List.of(region.code(), sector, level, year, code, t.label(), t.sum(), t.filled(), reports)));
-            indicators.forEach((code, v) -> rows.add(java.util.Arrays.asList(region.code(), sector, level, year, code, code, v, null, reports)));
+            indicators.forEach((code, v) -> rows.add(java.util.Arrays.asList(region.code(), sector, level, year, code,
+                    TemplateCatalog.standard().indicator(code).map(IndicatorDefinition::label).orElse(code), v, null, reports)));
             return rows;
         }
     }
@@ -70,6 +78,11 @@ public final class Views {
         @Override
         public List<String> csvHeader() {
             return List.of("kind", "code", "name", "level", "reports", metric, "numerator", "denominator", "share");
+        }
+
+        @Override
+        public List<String> labels() {
+            return List.of("类别", "代码", "名称", "层级", "报告数", metricLabel, "分子", "分母", "占比");
         }
 
         @Override
@@ -102,6 +115,11 @@ public final class Views {
         @Override
         public List<String> csvHeader() {
             return List.of("code", "name", "reports", "metric", "value", "difference", "share");
+        }
+
+        @Override
+        public List<String> labels() {
+            return List.of("代码", "名称", "报告数", "指标", "数值", "差值", "占比");
         }
 
         @Override
@@ -139,6 +157,11 @@ public final class Views {
         }
 
         @Override
+        public List<String> labels() {
+            return List.of("年度", "报告数", metricLabel, "变化", "变化率");
+        }
+
+        @Override
         public List<List<Object>> csvRows() {
             return points.stream().map(p -> java.util.Arrays.<Object>asList(p.year(), p.reports(), p.value(), p.change(), p.percentChange())).toList();
         }
@@ -169,6 +192,12 @@ public final class Views {
         @Override
         public List<String> csvHeader() {
             return List.of("rank", "code", "name", "regionCode", indicator, "numerator", "denominator", "reports");
+        }
+
+        @Override
+        public List<String> labels() {
+            MetricRef ranked = MetricRef.of(indicator, TemplateCatalog.standard());
+            return List.of("排名", "代码", "名称", "地区代码", ranked == null ? indicator : ranked.label(), "分子", "分母", "报告数");
         }
 
         @Override

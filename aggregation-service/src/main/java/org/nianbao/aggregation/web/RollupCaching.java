@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Year;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.nianbao.aggregation.rollup.Watermark;
@@ -18,7 +19,7 @@ import org.nianbao.service.web.EntityTags;
 /**
  * Entity tags for the roll-up answers, so that a client or cache revalidates instead of fetching again. An answer is
  * made from the live tables, whose state the {@link Watermark} names; the tag is made from that state, the request's
- * path and query, the representation (JSON or CSV) and the year (which a default such as trend's {@code to}
+ * path and query, the representation (JSON, CSV or spreadsheet) and the year (which a default such as trend's {@code to}
  * follows). The watermark is read before the answer's own queries, so an answer is never older than its tag: when the
  * tag still matches, nothing the answer shows can have changed, and {@code If-None-Match} gets a 304 without a body.
  * Every answer says {@code Cache-Control: no-cache} (revalidate before each use: the roll-ups change with every
@@ -26,7 +27,9 @@ import org.nianbao.service.web.EntityTags;
  */
 public class RollupCaching {
 
-    private static final MediaType CSV = MediaType.valueOf(CsvWriter.TEXT_CSV);
+    /** The downloadable representations, by the file extension they are saved with. */
+    private static final Map<MediaType, String> FILES = Map.of(
+            MediaType.valueOf(CsvWriter.TEXT_CSV), "csv", MediaType.valueOf(XlsxWriter.XLSX), "xlsx");
     private static final String WATERMARK = RollupCaching.class.getName() + ".watermark";
 
     private final AgroalDataSource dataSource;
@@ -59,9 +62,10 @@ public class RollupCaching {
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
                 request.getUriInfo().getPath().endsWith("/quality") ? "private, no-cache" : "no-cache");
         response.getHeaders().putSingle(HttpHeaders.VARY, "Accept");
-        if (type != null && type.isCompatible(CSV)) {
-            response.getHeaders().putSingle("Content-Disposition", CsvFileName.contentDisposition(
-                    request.getUriInfo().getPath(), request.getUriInfo().getRequestUri().getRawQuery()));
+        String extension = type == null ? null : FILES.get(new MediaType(type.getType(), type.getSubtype()));
+        if (extension != null) {
+            response.getHeaders().putSingle("Content-Disposition", DownloadName.contentDisposition(
+                    request.getUriInfo().getPath(), request.getUriInfo().getRequestUri().getRawQuery(), extension));
         }
         if (EntityTags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);

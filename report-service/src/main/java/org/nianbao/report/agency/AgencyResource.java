@@ -31,6 +31,7 @@ import org.nianbao.model.validation.Problem;
 import org.nianbao.report.idempotency.IdempotentWrites;
 import org.nianbao.service.problem.ApiProblem;
 import org.nianbao.service.web.EntityTags;
+import org.nianbao.service.web.Paging;
 
 @Path("/api/v1/agencies")
 @Tag(name = "Agencies", description = "The registry of reporting agencies")

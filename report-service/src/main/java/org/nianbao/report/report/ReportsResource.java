@@ -35,7 +35,7 @@ import org.nianbao.model.agency.Sector;
 import org.nianbao.model.region.AgencyLevel;
 import org.nianbao.model.rules.RuleWarning;
 import org.nianbao.model.validation.Problem;
-import org.nianbao.report.agency.Paging;
+import org.nianbao.service.web.Paging;
 import org.nianbao.report.agency.PathParameters;
 import org.nianbao.report.agency.RegionPrefix;
 import org.nianbao.report.idempotency.IdempotentWrites;

@@ -7,21 +7,21 @@ import java.util.List;
 import org.nianbao.model.region.RegionCatalog;
 
 /**
- * The {@code Content-Disposition} of a CSV answer (RFC 6266): an attachment named after what it holds, e.g.
- * {@code 620000-甘肃省-breakdown-2023-disclosureRate.csv}: the region with its name, the query, and the values of its
+ * The {@code Content-Disposition} of a CSV or spreadsheet answer (RFC 6266): an attachment named after what it holds,
+ * e.g. {@code 620000-甘肃省-breakdown-2023-disclosureRate.csv}: the region with its name, the query, and the values of its
  * parameters in the order sent. The name with Chinese goes in {@code filename*} (RFC 8187, UTF-8); {@code filename}
  * holds its ASCII part for clients that know no other.
  */
-public final class CsvFileName {
+public final class DownloadName {
 
     private static final int MAX_LENGTH = 120;
     private static final String HEX = "0123456789ABCDEF";
 
-    private CsvFileName() {
+    private DownloadName() {
     }
 
-    /** The header value for an answer to {@code path} (under /api/v1/) with the raw {@code query}, or null. */
-    public static String contentDisposition(String path, String rawQuery) {
+    /** The header value for an answer to {@code path} (under /api/v1/) with the raw {@code query}, as a {@code .extension} file. */
+    public static String contentDisposition(String path, String rawQuery, String extension) {
         List<String> parts = new ArrayList<>();
         String[] segments = path.replaceFirst("^/api/v1/", "").split("/");
         for (int i = 0; i < segments.length; i++) {
@@ -43,7 +43,7 @@ public final class CsvFileName {
         }
         String full = clean(String.join("-", parts), false);
         String ascii = clean(String.join("-", parts), true);
-        return "attachment; filename=\"" + ascii + ".csv\"; filename*=UTF-8''" + percentEncoded(full + ".csv");
+        return "attachment; filename=\"" + ascii + "." + extension + "\"; filename*=UTF-8''" + percentEncoded(full + "." + extension);
     }
 
     /** Letters (any script, unless {@code ascii}), digits, '.', '_' and '-'; nothing else, and not too long. */

@@ -1,4 +1,4 @@
-package org.nianbao.report.agency;
+package org.nianbao.service.web;
 
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
