@@ -108,7 +108,7 @@ public class RegionResource {
             @PathParam("code") @Parameter(example = "640000") String code,
             @QueryParam("year") @Parameter(required = true, example = "2023", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
             @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class), example = "EDUCATION") String sector,
-            @QueryParam("status") @Parameter(description = "MISSING or LATE: list only those (default both)", schema = @Schema(enumeration = {"MISSING", "LATE"}), example = "LATE") String status,
+            @QueryParam("status") @Parameter(description = "MISSING or LATE: list only those (default both)", schema = @Schema(type = SchemaType.STRING, enumeration = {"MISSING", "LATE"}), example = "LATE") String status,
             @QueryParam("page") @Parameter(description = "From 0 (default 0)", example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
             @QueryParam("size") @Parameter(description = "1–1000 (default 100)", example = "100", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size)
             throws SQLException {
