@@ -8,13 +8,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.nianbao.model.event.EventJson;
+import org.nianbao.testsupport.NodeScript;
 import org.nianbao.testsupport.SuiteProcesses;
 import org.nianbao.testsupport.TestTokens;
 
@@ -26,7 +27,7 @@ import org.nianbao.testsupport.TestTokens;
 class TypeScriptClientTest {
 
     private static final String AGENCY = "edu-ts-client-check";
-    private static final long NODE_TIMEOUT_SECONDS = 180;
+    private static final long NODE_TIMEOUT_SECONDS = 600;
 
     @Test
     void theGeneratedTypeScriptClientCallsEveryOperationAndReadsEveryAnswer() throws Exception {
@@ -78,25 +79,11 @@ class TypeScriptClientTest {
         Path project = Path.of("").toAbsolutePath();
         assertThat(project.resolve("target/ts-build/check-api.js"))
                 .as("tsc has compiled check-api.ts in %s (the build does it before the tests)", project).exists();
-        ProcessBuilder pb = new ProcessBuilder("node", "target/ts-build/check-api.js").directory(project.toFile())
-                .redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process node;
-        try {
-            node = pb.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not run node: install Node.js 20 or later (Debian: apt-get install nodejs npm)", e);
-        }
-        byte[] out;
-        try (InputStream in = node.getInputStream()) {
-            out = in.readAllBytes(); // ends when node exits
-        }
-        if (!node.waitFor(NODE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            node.destroyForcibly();
-        }
-        String output = new String(out, StandardCharsets.UTF_8);
+        NodeScript.Result result = NodeScript.run(project, env, Duration.ofSeconds(NODE_TIMEOUT_SECONDS),
+                List.of("node", "target/ts-build/check-api.js"));
+        String output = result.output();
         System.out.println("check-api.js: " + output);
-        assertThat(node.exitValue()).as("check-api.js said:%n%s", output).isZero();
+        assertThat(result.exitCode()).as("check-api.js said:%n%s", output).isZero();
         return output;
     }
 

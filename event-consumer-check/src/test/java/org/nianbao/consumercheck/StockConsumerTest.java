@@ -11,13 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nianbao.model.event.EventJson;
 import org.nianbao.model.event.Topics;
 import org.nianbao.testsupport.KafkaResource;
+import org.nianbao.testsupport.NodeScript;
 import org.nianbao.testsupport.SuiteProcesses;
 import org.nianbao.testsupport.TestTokens;
 
@@ -75,27 +76,12 @@ class StockConsumerTest {
         Path project = Path.of("").toAbsolutePath();
         assertThat(project.resolve("node_modules/kafkajs")).as("npm ci has run in %s (the build runs it before the tests)",
                 project).exists();
-        List<String> command = new ArrayList<>(List.of("node", "check-events.mjs"));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
-        pb.environment().put("KAFKA_BOOTSTRAP", KafkaResource.bootstrapServers());
-        pb.environment().put("EXPECTED_IDS", String.join(",", expectedIds));
-        pb.environment().put("TIMEOUT_SECONDS", Long.toString(NODE_TIMEOUT_SECONDS - 30));
-        Process node;
-        try {
-            node = pb.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not run node: install Node.js 20 or later (Debian: apt-get install nodejs npm)", e);
-        }
-        byte[] out;
-        try (InputStream in = node.getInputStream()) {
-            out = in.readAllBytes(); // ends when node exits
-        }
-        if (!node.waitFor(NODE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            node.destroyForcibly();
-        }
-        String output = new String(out, StandardCharsets.UTF_8);
-        System.out.println("check-events.mjs: " + output);
-        return new Result(node.exitValue(), output);
+        NodeScript.Result run = NodeScript.run(project, Map.of("KAFKA_BOOTSTRAP", KafkaResource.bootstrapServers(),
+                "EXPECTED_IDS", String.join(",", expectedIds),
+                "TIMEOUT_SECONDS", Long.toString(NODE_TIMEOUT_SECONDS - 30)),
+                Duration.ofSeconds(NODE_TIMEOUT_SECONDS), List.of("node", "check-events.mjs"));
+        System.out.println("check-events.mjs: " + run.output());
+        return new Result(run.exitCode(), run.output());
     }
 
     private void send(String method, String path, String token, String body, int status) throws Exception {
