@@ -23,16 +23,31 @@ final class Identities {
         this.template = template;
     }
 
-    /** Whether every identity that reads one of {@code reading}'s cells, and only read cells, holds. */
+    /**
+     * Whether every identity that reads one of {@code reading}'s cells, and only read cells, holds. {@code read} is
+     * the caller's working map: the reading is laid over it for the check and taken off again, so that trying
+     * thousands of splits does not copy every cell read for each.
+     */
     boolean agree(Map<String, BigDecimal> read, Map<String, BigDecimal> reading) {
-        Map<String, BigDecimal> cells = new HashMap<>(read);
-        cells.putAll(reading);
-        for (RuleWarning warning : rules.check(template, cells, null)) {
-            if (warning.blankCellsCountedAsZero().isEmpty() && warning.cells().stream().anyMatch(reading::containsKey)) {
-                return false;
+        Map<String, BigDecimal> covered = new HashMap<>();
+        reading.forEach((code, value) -> covered.put(code, read.put(code, value)));
+        try {
+            for (RuleWarning warning : rules.check(template, read, null)) {
+                if (warning.blankCellsCountedAsZero().isEmpty()
+                        && warning.cells().stream().anyMatch(reading::containsKey)) {
+                    return false;
+                }
             }
+            return true;
+        } finally {
+            covered.forEach((code, before) -> {
+                if (before == null) {
+                    read.remove(code);
+                } else {
+                    read.put(code, before);
+                }
+            });
         }
-        return true;
     }
 
 }
